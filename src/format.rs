@@ -1,0 +1,162 @@
+//! Number and amount formatting. Chinese amounts use 万 and 亿; English uses thousand, million and
+//! billion. A chart picks one [`Scale`] for all its values so that one unit label serves the chart.
+
+use crate::data::Qualifier;
+use crate::i18n::{tr, tr_args, Locale};
+
+/// The unit multiplier an amount of yuan is shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    One,
+    Thousand,
+    Wan,
+    Million,
+    Yi,
+    Billion,
+}
+
+impl Scale {
+    /// How many base units one shown unit stands for.
+    pub fn factor(self) -> f64 {
+        match self {
+            Scale::One => 1.0,
+            Scale::Thousand => 1e3,
+            Scale::Wan => 1e4,
+            Scale::Million => 1e6,
+            Scale::Yi => 1e8,
+            Scale::Billion => 1e9,
+        }
+    }
+
+    /// The readable scale for amounts up to `max_abs` in `locale`: the largest scale in which
+    /// `max_abs` is at least 1, from 元/万/亿 in Chinese and from one/thousand/million/billion in English.
+    pub fn for_max(max_abs: f64, locale: Locale) -> Scale {
+        let ladder: &[Scale] = match locale {
+            Locale::ZhHans | Locale::ZhHant => &[Scale::Yi, Scale::Wan, Scale::One],
+            Locale::En => &[Scale::Billion, Scale::Million, Scale::Thousand, Scale::One],
+        };
+        let max_abs = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
+        ladder.iter().copied().find(|s| max_abs >= s.factor()).unwrap_or(Scale::One)
+    }
+
+    /// The unit label of an amount of yuan at this scale, e.g. 万元 or "million yuan".
+    pub fn yuan_unit(self, locale: Locale) -> String {
+        let id = match self {
+            Scale::One => "unit-yuan-one",
+            Scale::Thousand => "unit-yuan-thousand",
+            Scale::Wan => "unit-yuan-wan",
+            Scale::Million => "unit-yuan-million",
+            Scale::Yi => "unit-yuan-yi",
+            Scale::Billion => "unit-yuan-billion",
+        };
+        tr(locale, id)
+    }
+}
+
+/// Formats a plain number with at most `max_decimals` decimals, dropping trailing zeros.
+/// English groups thousands with commas; Chinese, which counts in 万, does not.
+pub fn number(value: f64, max_decimals: usize, locale: Locale) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let fixed = format!("{:.*}", max_decimals, value.abs());
+    let (int_part, frac_part) = match fixed.split_once('.') {
+        Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
+        None => (fixed.clone(), String::new()),
+    };
+    let int_part = match locale {
+        Locale::En => group_thousands(&int_part),
+        Locale::ZhHans | Locale::ZhHant => int_part,
+    };
+    let is_zero = int_part.chars().all(|c| c == '0' || c == ',') && frac_part.is_empty();
+    let sign = if value < 0.0 && !is_zero { "−" } else { "" };
+    if frac_part.is_empty() {
+        format!("{sign}{int_part}")
+    } else {
+        format!("{sign}{int_part}.{frac_part}")
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount of yuan at `scale`, with its qualifier and unit, e.g. `1000余万元` or
+/// "more than 10 million yuan".
+pub fn yuan(value: f64, qualifier: Qualifier, scale: Scale, locale: Locale) -> String {
+    let number = number(value / scale.factor(), 2, locale);
+    qualified(&number, &scale.yuan_unit(locale), qualifier, locale)
+}
+
+/// An amount of yuan in the scale that reads best for the value alone.
+pub fn yuan_auto(value: f64, qualifier: Qualifier, locale: Locale) -> String {
+    yuan(value, qualifier, Scale::for_max(value, locale), locale)
+}
+
+/// A formatted number with its unit and qualifier, worded by the locale (余 goes between the
+/// number and the unit, 以上 after the unit, 约 before the number).
+pub fn qualified(number: &str, unit: &str, qualifier: Qualifier, locale: Locale) -> String {
+    let id = match qualifier {
+        Qualifier::Exact => "amount-exact",
+        Qualifier::MoreThan => "amount-more-than",
+        Qualifier::AtLeast => "amount-at-least",
+        Qualifier::About => "amount-about",
+    };
+    tr_args(locale, id, &[("number", number.into()), ("unit", unit.into())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_is_the_largest_that_keeps_the_value_at_least_one() {
+        assert_eq!(Scale::for_max(6_000_000.0, Locale::ZhHans), Scale::Wan);
+        assert_eq!(Scale::for_max(197_000_000.0, Locale::ZhHans), Scale::Yi);
+        assert_eq!(Scale::for_max(9_999.0, Locale::ZhHans), Scale::One);
+        assert_eq!(Scale::for_max(6_000_000.0, Locale::En), Scale::Million);
+        assert_eq!(Scale::for_max(999_999.0, Locale::En), Scale::Thousand);
+        assert_eq!(Scale::for_max(1_447_000_000.0, Locale::En), Scale::Billion);
+        assert_eq!(Scale::for_max(f64::NAN, Locale::En), Scale::One);
+        assert_eq!(Scale::for_max(-5e8, Locale::ZhHant), Scale::Yi);
+    }
+
+    #[test]
+    fn numbers_drop_trailing_zeros_and_group_only_in_english() {
+        assert_eq!(number(1234567.0, 0, Locale::En), "1,234,567");
+        assert_eq!(number(1234567.0, 0, Locale::ZhHans), "1234567");
+        assert_eq!(number(14.4700, 2, Locale::ZhHans), "14.47");
+        assert_eq!(number(600.0, 2, Locale::ZhHans), "600");
+        assert_eq!(number(-2.5, 2, Locale::En), "−2.5");
+        assert_eq!(number(-0.001, 2, Locale::En), "0");
+        assert_eq!(number(999.0, 0, Locale::En), "999");
+        assert_eq!(number(1000.0, 0, Locale::En), "1,000");
+        assert_eq!(number(f64::INFINITY, 0, Locale::En), "–");
+    }
+
+    #[test]
+    fn qualifiers_are_placed_as_each_language_writes_them() {
+        // Seed 001: 累计投资项目资金1000余万元.
+        assert_eq!(yuan(10_000_000.0, Qualifier::MoreThan, Scale::Wan, Locale::ZhHans), "1000余万元");
+        assert_eq!(yuan(10_000_000.0, Qualifier::MoreThan, Scale::Wan, Locale::ZhHant), "1000餘萬元");
+        assert_eq!(yuan(10_000_000.0, Qualifier::MoreThan, Scale::Million, Locale::En), "more than 10 million yuan");
+        assert_eq!(yuan(6_000_000.0, Qualifier::AtLeast, Scale::Wan, Locale::ZhHans), "600万元以上");
+        assert_eq!(yuan(6_000_000.0, Qualifier::About, Scale::Wan, Locale::ZhHans), "约600万元");
+        assert_eq!(yuan(4_900_000.0, Qualifier::Exact, Scale::Million, Locale::En), "4.9 million yuan");
+    }
+
+    #[test]
+    fn auto_scale_reads_well() {
+        // Seed 002: 到位京蒙扶贫资金 1.97亿元.
+        assert_eq!(yuan_auto(197_000_000.0, Qualifier::Exact, Locale::ZhHans), "1.97亿元");
+        assert_eq!(yuan_auto(197_000_000.0, Qualifier::Exact, Locale::En), "197 million yuan");
+        assert_eq!(yuan_auto(3600.0, Qualifier::Exact, Locale::ZhHans), "3600元");
+    }
+}

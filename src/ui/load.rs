@@ -1,0 +1,127 @@
+//! Fetching published files: a timeout, HTTP status checks, and one error type that names the
+//! URL and what went wrong.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+
+use crate::data::package::{self, Loaded};
+use crate::data::DataError;
+use crate::i18n::{tr_args, Locale};
+
+/// Where the default data package is published, relative to the page's `<base href>`.
+pub const DEFAULT_PACKAGE: &str = "data/datapackage.json";
+/// How long a data request may take before it is abandoned.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Why a published file could not be loaded. Every variant names the absolute URL.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{url}: HTTP {status} {status_text}")]
+    Status { url: String, status: u16, status_text: String },
+    #[error("{url}: network error: {detail}")]
+    Network { url: String, detail: String },
+    #[error("{url}: no answer within {seconds} s")]
+    Timeout { url: String, seconds: u64 },
+    #[error("{url}: reading the body failed: {detail}")]
+    Body { url: String, detail: String },
+    #[error("{url}: {error}")]
+    Data { url: String, error: DataError },
+}
+
+impl LoadError {
+    pub fn url(&self) -> &str {
+        match self {
+            LoadError::Status { url, .. }
+            | LoadError::Network { url, .. }
+            | LoadError::Timeout { url, .. }
+            | LoadError::Body { url, .. }
+            | LoadError::Data { url, .. } => url,
+        }
+    }
+
+    /// The message shown to readers, in `locale`.
+    pub fn describe(&self, locale: Locale) -> String {
+        match self {
+            LoadError::Status { url, status, status_text } => {
+                let status_text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+                tr_args(
+                    locale,
+                    "error-http-status",
+                    &[("url", url.as_str().into()), ("status", (*status).into()), ("statusText", status_text.into())],
+                )
+            }
+            LoadError::Network { url, detail } => {
+                tr_args(locale, "error-network", &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
+            }
+            LoadError::Timeout { url, seconds } => {
+                tr_args(locale, "error-timeout", &[("url", url.as_str().into()), ("seconds", (*seconds as f64).into())])
+            }
+            LoadError::Body { url, detail } => {
+                tr_args(locale, "error-read-body", &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
+            }
+            LoadError::Data { error, .. } => format!("{} — {}", error.locate(locale), error.describe(locale)),
+        }
+    }
+}
+
+/// `relative` resolved against the document's base URL (so the portal works under a sub-path).
+pub fn absolute_url(relative: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    base.and_then(|b| web_sys::Url::new_with_base(relative, &b).ok()).map_or_else(|| relative.to_owned(), |u| u.href())
+}
+
+/// Fetches `url` as text, giving up after `timeout`.
+pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadError> {
+    let url = url.to_owned();
+    let network = |detail: String| LoadError::Network { url: url.clone(), detail };
+    let controller = web_sys::AbortController::new().map_err(|e| network(format!("{e:?}")))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            timeout,
+        )
+        .ok()
+    };
+    let abandoned = |e: gloo_net::Error, timed_out: &Cell<bool>| {
+        if timed_out.get() {
+            LoadError::Timeout { url: url.clone(), seconds: timeout.as_secs() }
+        } else {
+            network(e.to_string())
+        }
+    };
+
+    let signal = controller.signal();
+    let result = async {
+        let response = Request::get(&url).abort_signal(Some(&signal)).send().await.map_err(|e| abandoned(e, &timed_out))?;
+        if !response.ok() {
+            return Err(LoadError::Status { url: url.clone(), status: response.status(), status_text: response.status_text() });
+        }
+        response.text().await.map_err(|e| match abandoned(e, &timed_out) {
+            LoadError::Network { url, detail } => LoadError::Body { url, detail },
+            other => other,
+        })
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}
+
+/// Fetches and reads the data package at `relative` (resolved against the page's base URL).
+pub async fn load_package(relative: String) -> Result<(String, Loaded), LoadError> {
+    let url = absolute_url(&relative);
+    let text = fetch_text(&url, TIMEOUT).await?;
+    let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
+    let loaded = package::load(&file, &text).map_err(|error| LoadError::Data { url: url.clone(), error })?;
+    Ok((url, loaded))
+}

@@ -1,0 +1,95 @@
+//! The Leptos UI (wasm32 only): reads the core's specs and puts them on screen.
+//!
+//! `App` provides three contexts (locale, theme, data) and routes the pages. The data package is
+//! fetched once at start; `DataState::retry` fetches it again.
+
+mod chart;
+pub mod i18n;
+pub mod load;
+mod pages;
+mod shell;
+mod status;
+mod storage;
+pub mod theme;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::data::package::Loaded;
+
+use load::{load_package, LoadError, DEFAULT_PACKAGE};
+use pages::{NotFound, Overview, Pending};
+
+/// The data package as fetched: `None` while loading, then the URL and what was read, or the error.
+#[derive(Clone, Copy)]
+pub struct DataState {
+    resource: LocalResource<Result<(String, Loaded), LoadError>>,
+    attempt: RwSignal<u32>,
+}
+
+impl DataState {
+    fn new(relative: &'static str) -> Self {
+        let attempt = RwSignal::new(0u32);
+        let resource = LocalResource::new(move || {
+            attempt.track();
+            load_package(relative.to_owned())
+        });
+        DataState { resource, attempt }
+    }
+
+    /// The loaded package, once it is there and valid enough to read.
+    pub fn loaded(&self) -> Option<(String, Loaded)> {
+        self.resource.get().and_then(Result::ok)
+    }
+
+    /// Fetches the package again.
+    pub fn retry(&self) {
+        self.attempt.update(|n| *n += 1);
+    }
+}
+
+/// Mounts the portal on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    i18n::provide();
+    theme::provide();
+    let data = DataState::new(DEFAULT_PACKAGE);
+    provide_context(data);
+
+    view! {
+        <Router>
+            <shell::Header/>
+            <main id="main" tabindex="-1">
+                <DataStatus/>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Overview/>
+                    <Route path=path!("/poverty-exits") view=|| view! { <Pending title="nav-poverty-exits" what="pending-poverty-exits"/> }/>
+                    <Route path=path!("/funds") view=|| view! { <Pending title="nav-funds" what="pending-funds"/> }/>
+                    <Route path=path!("/paired-assistance") view=|| view! { <Pending title="nav-paired-assistance" what="pending-paired-assistance"/> }/>
+                    <Route path=path!("/map") view=|| view! { <Pending title="nav-map" what="pending-map"/> }/>
+                    <Route path=path!("/sources") view=|| view! { <Pending title="nav-sources" what="pending-sources"/> }/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Loading indicator, load error with retry, or the list of data problems, above every page.
+#[component]
+fn DataStatus() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    move || match data.resource.get() {
+        None => view! { <status::Loading url=load::absolute_url(DEFAULT_PACKAGE)/> }.into_any(),
+        Some(Err(error)) => view! { <status::LoadFailed error=error/> }.into_any(),
+        Some(Ok((url, loaded))) if !loaded.problems.is_empty() => {
+            view! { <status::DataProblems url=url problems=loaded.problems/> }.into_any()
+        }
+        Some(Ok(_)) => ().into_any(),
+    }
+}

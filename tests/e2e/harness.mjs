@@ -1,0 +1,148 @@
+// End-to-end harness shared by every journey: serves the release build (dist/) on 127.0.0.1,
+// drives Debian's chromium through playwright-core, saves a screenshot under target/e2e/ when a
+// journey fails, and runs axe-core on a page.
+//
+// Usage in a test file:
+//   const app = await startApp();            // in before()
+//   await app.journey("name", async (page) => { await page.goto(app.url("/")); ... });
+//   await app.stop();                        // in after()
+import { createRequire } from "node:module";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+
+import { startStaticServer } from "../../tools/static-server.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const require = createRequire(join(ROOT, "tools", "package.json"));
+const { chromium } = require("playwright-core");
+
+export const ARTIFACTS = join(ROOT, "target", "e2e");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+// Flags for a sandboxed, offline machine (see TOOLCHAIN.md): no background connections at all.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts the static server on a free port and launches headless Chromium. */
+export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") } = {}) {
+  await readFile(join(dist, "index.html")).catch(() => {
+    throw new Error(`no release build in ${dist}: run 'trunk build --release' (tools/test.sh does)`);
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  const { server, url: base } = await startStaticServer(dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+  return {
+    base,
+    browser,
+    /** The absolute URL of `path` on the test server. */
+    url: (path = "/") => new URL(path, base).href,
+
+    /**
+     * Runs `fn(page, ctx)` in a fresh browser context. Fails the journey on any uncaught page
+     * error or console error not listed in `allowConsole` (regexps); on failure saves
+     * target/e2e/<name>.png and rethrows.
+     */
+    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN" } = {}) {
+      const context = await browser.newContext({ viewport, colorScheme, locale });
+      const page = await context.newPage();
+      const problems = [];
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error" && !allowConsole.some((re) => re.test(m.text()))) problems.push(`console error: ${m.text()}`);
+      });
+      try {
+        await fn(page, context);
+        assert.deepEqual(problems, [], `${name}: errors in the page`);
+      } catch (err) {
+        const file = join(ARTIFACTS, `${safe(name)}.failure.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+        err.message += `\n  screenshot: ${file}`;
+        throw err;
+      } finally {
+        await context.close();
+      }
+    },
+
+    async stop() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** Saves a screenshot of `page` to target/e2e/<name>.png for people to look at; returns the path. */
+export async function screenshot(page, name, options = {}) {
+  const file = join(ARTIFACTS, `${safe(name)}.png`);
+  await page.screenshot({ path: file, fullPage: true, ...options });
+  return file;
+}
+
+/** Waits until the portal has mounted and the data has loaded (the overview chart or an error). */
+export async function waitForPortal(page) {
+  await page.locator(".site-header").waitFor();
+  await page.waitForFunction(() => !document.querySelector(".loading"), null, { timeout: 30_000 });
+}
+
+/**
+ * Runs axe-core on the page (WCAG 2.x A and AA rules) and returns its violations, each
+ * reduced to id, impact, help and the selectors of the failing nodes.
+ */
+export async function axe(page, { tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } = {}) {
+  const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: source });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), tags);
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+/**
+ * Checks that the characters of `text` render as real glyphs in the page's font, not as tofu.
+ * Each distinct character is drawn on a canvas in the computed font of `selector`; a character
+ * counts as tofu when its pixels equal those of a code point no font covers (U+10FFFD, private
+ * use) or when the picture is blank. Returns the characters that are tofu.
+ */
+export async function tofuIn(page, text, selector = "body") {
+  return page.evaluate(
+    ({ text, selector }) => {
+      const font = getComputedStyle(document.querySelector(selector)).fontFamily;
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 48;
+      const ctx = canvas.getContext("2d", { willReadFrequently: true });
+      const draw = (ch) => {
+        ctx.clearRect(0, 0, 48, 48);
+        ctx.font = `32px ${font}`;
+        ctx.fillStyle = "#000";
+        ctx.textBaseline = "top";
+        ctx.fillText(ch, 4, 4);
+        const data = ctx.getImageData(0, 0, 48, 48).data;
+        let sig = "";
+        let ink = 0;
+        for (let i = 3; i < data.length; i += 4) {
+          sig += data[i] > 127 ? "1" : "0";
+          ink += data[i] > 127 ? 1 : 0;
+        }
+        return { sig, ink };
+      };
+      const notdef = draw(String.fromCodePoint(0x10fffd)).sig;
+      const chars = [...new Set([...text].filter((c) => c.trim() !== ""))];
+      return chars.filter((c) => {
+        const g = draw(c);
+        return g.ink === 0 || g.sig === notdef;
+      });
+    },
+    { text, selector },
+  );
+}
+
+function safe(name) {
+  return name.replace(/[^\w.-]+/g, "-");
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what is missing (incl. Debian chromium) and runs every layer of tests:
+#   1. native `cargo test` (the pure core),
+#   2. wasm-bindgen-test components in headless Chromium,
+#   3. a release build with its size report,
+#   4. end-to-end journeys in headless Chromium against that build served on 127.0.0.1.
+# Any failing layer fails the run; a layer that runs no test fails too.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+
+tools/setup.sh --test
+step "cargo fetch"
+cargo fetch --locked
+
+# Fails unless the runner's log shows at least one passed test and no failure.
+require_tests() {
+  local name=$1 log=$2 pattern=$3
+  local passed
+  passed=$(grep -Eo "$pattern" "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  if [[ "$passed" -eq 0 ]]; then
+    echo "error: the $name layer ran no test" >&2
+    exit 1
+  fi
+  echo "$name: $passed passed"
+  summary+=("$name: $passed passed")
+}
+summary=()
+
+step "1/4 native tests: cargo test"
+cargo test --locked 2>&1 | tee "$LOGS/native.log"
+require_tests native "$LOGS/native.log" '[0-9]+ passed'
+
+step "2/4 component tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$LOGS/wasm.log"
+require_tests browser-components "$LOGS/wasm.log" '[0-9]+ passed'
+
+step "3/4 release build: trunk build --release"
+trunk build --release --offline 2>&1 | tee "$LOGS/build.log"
+tools/size-report.sh dist | tee "$LOGS/size.log"
+
+step "4/4 end-to-end journeys in headless Chromium"
+(cd tools && node --test --test-concurrency=1 --test-reporter=spec ../tests/e2e/*.test.mjs) 2>&1 | tee "$LOGS/e2e.log"
+require_tests end-to-end "$LOGS/e2e.log" 'ℹ pass [0-9]+'
+
+step "all layers passed"
+printf '  %s\n' "${summary[@]}"
