@@ -211,15 +211,23 @@ mod tests {
         assert!(undefined.is_empty(), "ids used in code but not in the locale files: {undefined:?}");
     }
 
-    /// The string literals that follow a call to one of the lookup functions.
-    fn message_ids_in(text: &str) -> Vec<String> {
+    /// The string literals passed as message ids to `tr` and `tr_args` (free functions) and to
+    /// `.t` and `.t_args` (methods of the UI's locale context). Comment lines are skipped.
+    fn message_ids_in(source: &str) -> Vec<String> {
+        let text: String = source.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+        let text = text.as_str();
         let mut found = Vec::new();
-        for call in ["tr(locale, \"", "tr_args(locale, \"", "t(\"", "t_args(\""] {
-            let mut rest = text;
-            while let Some(at) = rest.find(call) {
-                rest = &rest[at + call.len()..];
-                let end = rest.find('"').unwrap_or(0);
-                let id = &rest[..end];
+        for (call, method) in [("tr(locale, \"", false), ("tr_args(locale, \"", false), (".t(\"", true), (".t_args(\"", true)] {
+            let mut offset = 0;
+            while let Some(at) = text[offset..].find(call) {
+                let start = offset + at;
+                offset = start + call.len();
+                let before = text[..start].chars().next_back();
+                if !method && before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[offset..];
+                let id = &rest[..rest.find('"').unwrap_or(0)];
                 if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
                     found.push(id.to_owned());
                 }
@@ -229,8 +237,11 @@ mod tests {
     }
 
     #[test]
-    fn scanner_finds_ids_in_calls() {
-        let ids = message_ids_in(r#"tr(locale, "nav-map"); t("retry"); x("not-this"); t_args("loading-slow", &[])"#);
+    fn scanner_finds_ids_in_calls_only() {
+        let ids = message_ids_in(
+            r#"tr(locale, "nav-map"); i18n.t("retry"); expect("not-this"); attr("no"); i18n.t_args("loading-slow", &[]); xtr(locale, "nope")
+            /// a doc comment naming tr(locale, "comment") is not a call"#,
+        );
         assert_eq!(ids, ["nav-map", "retry", "loading-slow"].map(String::from));
     }
 
