@@ -64,16 +64,21 @@ pub fn composition_chart(dataset: &Dataset, composition: &Composition<'_>, local
             tr_args(locale, "chart-summary-part", &[("label", bar.label.as_str().into()), ("value", amount.into())])
         })
         .collect::<Vec<_>>()
-        .join(&tr(locale, "chart-summary-joiner"));
+        .join(&tr(locale, "list-joiner"));
 
     let mut sources: Vec<&str> = composition.parts.iter().map(|p| p.source.as_str()).collect();
     sources.insert(0, &total.source);
     sources.dedup();
     let source = sources
         .iter()
-        .map(|id| dataset.source(id).map_or((*id).to_owned(), |s| format!("{}（{}，{}）", s.title, s.publisher, s.date)))
+        .map(|id| {
+            dataset.source(id).map_or((*id).to_owned(), |s| {
+                let args = [("title", s.title.as_str().into()), ("publisher", s.publisher.as_str().into()), ("date", s.date.as_str().into())];
+                tr_args(locale, "source-citation", &args)
+            })
+        })
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&tr(locale, "list-joiner"));
 
     Some(BarChart {
         title: tr_args(locale, "chart-funding-title", &[("region", region.into())]),
@@ -113,10 +118,11 @@ mod tests {
         let bars: Vec<(&str, &str)> = zh.bars.iter().map(|b| (b.label.as_str(), b.value_text.as_str())).collect();
         assert_eq!(bars, [("争取上级资金", "600"), ("区政府筹集", "490")]);
         assert_eq!(zh.summary, "二道江区累计投资项目资金1000余万元。其中争取上级资金600万元，区政府筹集490万元。");
-        assert!(zh.source.contains("二道江区扎实深入开展脱贫攻坚工作") && zh.source.contains("2018-04-28"), "{}", zh.source);
+        assert_eq!(zh.source, "来源：二道江区扎实深入开展脱贫攻坚工作（通化新闻网（通化 栏目），2018-04-28）");
 
         let en = composition_chart(&dataset, &composition, Locale::En).expect("yuan chart");
         assert_eq!(en.unit, "million yuan");
+        assert_eq!(en.source, "Source: 二道江区扎实深入开展脱贫攻坚工作 (通化新闻网（通化 栏目）, 2018-04-28)");
         assert_eq!(en.bars[1].value_text, "4.9");
         assert_eq!(
             en.summary,

@@ -59,6 +59,8 @@ page-not-found-body = There is no page at { $path }.
 back-to-overview = Back to the overview
 
 ## Charts
+# A source document as cited under a chart
+source-citation = { $title } ({ $publisher }, { $date })
 chart-source = Source: { $source }
 chart-unit = Unit: { $unit }
 chart-show-table = Show table
@@ -71,7 +73,7 @@ chart-funding-title = Project funds of { $region } by source
 chart-funding-subtitle = Cumulative project investment of { $total }, of which:
 chart-funding-summary = { $region } invested { $total } in projects in total. Of this, { $parts }.
 chart-summary-part = { $value } { $label }
-chart-summary-joiner = {", "}
+list-joiner = {", "}
 chart-no-data = The data package has no funding composition to chart.
 
 ## Qualifiers attached to a figure

@@ -57,6 +57,8 @@ page-not-found-body = 地址 { $path } 没有对应的页面。
 back-to-overview = 返回概览
 
 ## Charts
+# A source document as cited under a chart
+source-citation = { $title }（{ $publisher }，{ $date }）
 chart-source = 来源：{ $source }
 chart-unit = 单位：{ $unit }
 chart-show-table = 显示数据表
@@ -69,7 +71,7 @@ chart-funding-title = { $region }项目资金来源
 chart-funding-subtitle = 累计投资项目资金{ $total }，其中：
 chart-funding-summary = { $region }累计投资项目资金{ $total }。其中{ $parts }。
 chart-summary-part = { $label }{ $value }
-chart-summary-joiner = ，
+list-joiner = ，
 chart-no-data = 数据包中没有可绘制的资金构成数据。
 
 ## Qualifiers attached to a figure

@@ -56,6 +56,8 @@ page-not-found-body = 地址 { $path } 沒有對應的頁面。
 back-to-overview = 返回概覽
 
 ## Charts
+# A source document as cited under a chart
+source-citation = { $title }（{ $publisher }，{ $date }）
 chart-source = 來源：{ $source }
 chart-unit = 單位：{ $unit }
 chart-show-table = 顯示數據表
@@ -68,7 +70,7 @@ chart-funding-title = { $region }項目資金來源
 chart-funding-subtitle = 累計投資項目資金{ $total }，其中：
 chart-funding-summary = { $region }累計投資項目資金{ $total }。其中{ $parts }。
 chart-summary-part = { $label }{ $value }
-chart-summary-joiner = ，
+list-joiner = ，
 chart-no-data = 數據包中沒有可繪製的資金構成數據。
 
 ## Qualifiers attached to a figure
