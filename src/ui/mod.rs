@@ -3,12 +3,12 @@
 //! `App` provides three contexts (locale, theme, data) and routes the pages. The data package is
 //! fetched once at start; `DataState::retry` fetches it again.
 
-mod chart;
+pub mod chart;
 pub mod i18n;
 pub mod load;
 mod pages;
-mod shell;
-mod status;
+pub mod shell;
+pub mod status;
 mod storage;
 pub mod theme;
 

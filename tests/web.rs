@@ -1,0 +1,192 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount real components, act on
+//! the DOM, and check what a reader would see.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`
+#![cfg(target_arch = "wasm32")]
+
+use gongkai::chart::spec::{Bar, BarChart};
+use gongkai::data::Qualifier;
+use gongkai::i18n::Locale;
+use gongkai::ui::chart::BarChartFigure;
+use gongkai::ui::{i18n, shell, theme, App};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// A fresh container in `<body>` for one test.
+fn container(name: &str) -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    el.set_id(name);
+    document().body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Polls `cond` every 25 ms for up to 10 s.
+async fn wait_for(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if cond() {
+            return;
+        }
+        sleep(25).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<HtmlElement>().click();
+}
+
+/// The test runner's server has no data package, so the app must show the error view naming
+/// the URL and the HTTP status, and offer a retry that fetches again.
+#[wasm_bindgen_test]
+async fn app_shows_located_error_and_retries_when_data_is_missing() {
+    let root = container("app-404");
+    let handle = leptos::mount::mount_to(root.clone(), App);
+
+    wait_for("the error view", || find(&root, ".load-error").is_some()).await;
+    let detail = text(&root, ".load-error .error-detail");
+    assert!(detail.contains("HTTP 404"), "status missing from: {detail}");
+    assert!(detail.contains("/data/datapackage.json"), "URL missing from: {detail}");
+    assert!(detail.starts_with("请求 http") || detail.contains(" for http"), "URL must be absolute: {detail}");
+    assert!(find(&root, ".chart").is_none(), "no chart without data");
+
+    click(&root, ".load-error button.retry");
+    // The retry fetches again (loading view), then fails the same way.
+    wait_for("the loading view after retry", || find(&root, ".loading").is_some() || find(&root, ".load-error").is_some()).await;
+    wait_for("the error view again", || find(&root, ".load-error").is_some()).await;
+    drop(handle);
+    root.remove();
+}
+
+fn hostile_spec() -> BarChart {
+    let bar = |label: &str, value: f64| Bar { label: label.into(), value, value_text: format!("{value}"), qualifier: Qualifier::MoreThan };
+    BarChart {
+        title: "<img src=x onerror=alert(1)>".into(),
+        subtitle: "sub".into(),
+        unit: "万元".into(),
+        source: "来源：<script>alert(2)</script>".into(),
+        summary: "summary".into(),
+        bars: vec![bar("<script>alert(3)</script>", 600.0), bar("区政府筹集", 490.0), bar("b", 7.5)],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn chart_figure_renders_data_text_as_text_and_its_table_matches_the_bars() {
+    let root = container("chart");
+    let spec = hostile_spec();
+    let expected: Vec<(String, String)> = spec.bars.iter().map(|b| (b.label.clone(), b.value_text.clone())).collect();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        i18n::provide();
+        theme::provide();
+        view! { <Router><BarChartFigure spec=spec.clone() id="t1"/></Router> }
+    });
+    wait_for("the chart svg", || find(&root, ".chart-box svg").is_some()).await;
+
+    assert!(all(&root, "script, img").is_empty(), "data text became markup");
+    assert_eq!(text(&root, ".chart-title"), "<img src=x onerror=alert(1)>");
+    let svg = find(&root, ".chart-box svg").expect("svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(text(&svg, "title"), "<img src=x onerror=alert(1)>");
+    assert_eq!(text(&svg, "desc"), "summary");
+    assert!(svg.text_content().unwrap_or_default().contains("<script>alert(3)</script>"));
+
+    // The table is hidden until asked for, and then lists exactly the plotted bars.
+    let table = find(&root, ".chart-table").expect("table container");
+    assert!(table.has_attribute("hidden"));
+    assert_eq!(find(&root, ".table-toggle").and_then(|b| b.get_attribute("aria-expanded")).as_deref(), Some("false"));
+    click(&root, ".table-toggle");
+    sleep(0).await;
+    assert!(!table.has_attribute("hidden"), "toggle did not show the table");
+    assert_eq!(find(&root, ".table-toggle").and_then(|b| b.get_attribute("aria-expanded")).as_deref(), Some("true"));
+    let rows: Vec<(String, String)> = all(&table, "tbody tr")
+        .iter()
+        .map(|tr| (text(tr, "th"), text(tr, "td.num")))
+        .collect();
+    assert_eq!(rows, expected);
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_text_and_html_lang() {
+    let root = container("header");
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        i18n::provide();
+        theme::provide();
+        view! { <Router><shell::Header/></Router> }
+    });
+    sleep(0).await;
+    let nav_has = |word: &str| all(&root, ".site-nav a").iter().any(|a| a.text_content().unwrap_or_default() == word);
+
+    click(&root, &format!(".lang-switch button[lang='{}']", Locale::ZhHant.tag()));
+    wait_for("繁體 navigation", || nav_has("資金")).await;
+    let html = document().document_element().expect("html");
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("zh-Hant"));
+    assert_eq!(find(&root, ".lang-switch button[lang='zh-Hant']").and_then(|b| b.get_attribute("aria-pressed")).as_deref(), Some("true"));
+
+    click(&root, ".lang-switch button[lang='en']");
+    wait_for("English navigation", || nav_has("Funds")).await;
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(document().title(), "Gongkai · Poverty Alleviation Data");
+
+    click(&root, ".lang-switch button[lang='zh-Hans']");
+    wait_for("简体 navigation", || nav_has("资金")).await;
+    assert_eq!(PAGES_IN_NAV, all(&root, ".site-nav a").len());
+    drop(handle);
+    root.remove();
+}
+
+const PAGES_IN_NAV: usize = shell::PAGES.len();
+
+#[wasm_bindgen_test]
+async fn theme_toggle_flips_the_document_theme() {
+    let root = container("theme");
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        i18n::provide();
+        theme::provide();
+        view! { <Router><shell::Header/></Router> }
+    });
+    sleep(0).await;
+    let html = document().document_element().expect("html");
+    let before = html.get_attribute("data-theme").expect("theme set on mount");
+    click(&root, ".theme-toggle");
+    sleep(0).await;
+    let after = html.get_attribute("data-theme").expect("theme still set");
+    assert_ne!(before, after);
+    assert!(["light", "dark"].contains(&after.as_str()));
+    click(&root, ".theme-toggle");
+    sleep(0).await;
+    assert_eq!(html.get_attribute("data-theme"), Some(before));
+    drop(handle);
+    root.remove();
+}
