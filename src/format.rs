@@ -1,7 +1,9 @@
 //! Number and amount formatting. Chinese amounts use 万 and 亿; English uses thousand, million and
 //! billion. A chart picks one [`Scale`] for all its values so that one unit label serves the chart.
 
-use crate::data::Qualifier;
+use crate::data::period::{Date, Period};
+use crate::data::{Qualifier, Unit};
+use crate::labels;
 use crate::i18n::{tr, tr_args, Locale};
 
 /// The unit multiplier an amount of yuan is shown in.
@@ -41,15 +43,21 @@ impl Scale {
 
     /// The unit label of an amount of yuan at this scale, e.g. 万元 or "million yuan".
     pub fn yuan_unit(self, locale: Locale) -> String {
-        let id = match self {
-            Scale::One => "unit-yuan-one",
-            Scale::Thousand => "unit-yuan-thousand",
-            Scale::Wan => "unit-yuan-wan",
-            Scale::Million => "unit-yuan-million",
-            Scale::Yi => "unit-yuan-yi",
-            Scale::Billion => "unit-yuan-billion",
+        self.unit(Unit::Yuan, locale)
+    }
+
+    /// The label of `unit` at this scale: 万人, 亿元; "million persons", "thousand yuan".
+    pub fn unit(self, unit: Unit, locale: Locale) -> String {
+        let unit = labels::term("unit", unit, locale);
+        let scale = match self {
+            Scale::One => return unit,
+            Scale::Thousand => "scale-thousand",
+            Scale::Wan => "scale-wan",
+            Scale::Million => "scale-million",
+            Scale::Yi => "scale-yi",
+            Scale::Billion => "scale-billion",
         };
-        tr(locale, id)
+        tr_args(locale, "scaled-unit", &[("scale", tr(locale, scale).into()), ("unit", unit.into())])
     }
 }
 
@@ -108,13 +116,76 @@ pub fn qualified(number: &str, unit: &str, qualifier: Qualifier, locale: Locale)
         Qualifier::MoreThan => "amount-more-than",
         Qualifier::AtLeast => "amount-at-least",
         Qualifier::About => "amount-about",
+        Qualifier::AtMost => "amount-at-most",
     };
     tr_args(locale, id, &[("number", number.into()), ("unit", unit.into())])
+}
+
+/// Whether amounts in `unit` read better scaled (9899万人, 1.97亿元) than in full. Rates,
+/// percentages and ratios are never scaled.
+pub fn scales(unit: Unit) -> bool {
+    matches!(unit, Unit::Persons | Unit::Households | Unit::PersonTimes | Unit::Yuan | Unit::Count | Unit::Head | Unit::Mu)
+}
+
+/// A published figure with its unit and qualifier, in the scale that reads best for it alone:
+/// 1000余万元, 9899万人, 90%以上; "more than 10 million yuan", "98.99 million persons".
+pub fn figure(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
+    let scale = if scales(unit) { Scale::for_max(value, locale) } else { Scale::One };
+    let number = number(value / scale.factor(), 2, locale);
+    qualified(&number, &scale.unit(unit, locale), qualifier, locale)
+}
+
+/// A date as readers write it: 2018年4月28日, 2018年10月, 2017年; 28 April 2018, October 2018, 2017.
+pub fn date(date: Date, locale: Locale) -> String {
+    let year = ("year", date.year.to_string().into());
+    match (date.month, date.day) {
+        (Some(month), day) => {
+            let month_name = ("monthName", tr(locale, &format!("month-{month}")).into());
+            match day {
+                Some(day) => tr_args(locale, "date-day", &[year, month_name, ("day", day.to_string().into())]),
+                None => tr_args(locale, "date-month", &[year, month_name]),
+            }
+        }
+        (None, _) => tr_args(locale, "date-year", &[year]),
+    }
+}
+
+/// A period as readers write it: 2017年, 2016年至2017年, 截至2018年4月28日; 2017, 2016 to 2017,
+/// up to 28 April 2018.
+pub fn period(period: &Period, locale: Locale) -> String {
+    match *period {
+        Period::Date(d) => date(d, locale),
+        Period::Range { start: Some(start), end } => {
+            tr_args(locale, "period-range", &[("start", date(start, locale).into()), ("end", date(end, locale).into())])
+        }
+        Period::Range { start: None, end } => tr_args(locale, "period-until", &[("end", date(end, locale).into())]),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_read_with_unit_qualifier_and_scale() {
+        assert_eq!(figure(98_990_000.0, Unit::Persons, Qualifier::Exact, Locale::ZhHans), "9899万人");
+        assert_eq!(figure(98_990_000.0, Unit::Persons, Qualifier::Exact, Locale::En), "98.99 million persons");
+        assert_eq!(figure(233.0, Unit::Households, Qualifier::Exact, Locale::ZhHant), "233戶");
+        assert_eq!(figure(90.0, Unit::Percent, Qualifier::AtLeast, Locale::ZhHans), "90%以上");
+        assert_eq!(figure(3600.0, Unit::YuanPerPersonYear, Qualifier::Exact, Locale::ZhHans), "3600元/人·年");
+        assert_eq!(figure(10.0, Unit::Percent, Qualifier::AtMost, Locale::En), "at most 10 %");
+        assert_eq!(figure(197_000_000.0, Unit::Yuan, Qualifier::Exact, Locale::ZhHans), "1.97亿元");
+    }
+
+    #[test]
+    fn dates_and_periods_read_naturally() {
+        let p = |t: &str| t.parse::<Period>().expect("period");
+        assert_eq!(period(&p("2017"), Locale::ZhHans), "2017年");
+        assert_eq!(period(&p("2018-10"), Locale::En), "October 2018");
+        assert_eq!(period(&p("../2018-04-28"), Locale::ZhHans), "截至2018年4月28日");
+        assert_eq!(period(&p("2016/2017"), Locale::En), "2016 to 2017");
+        assert_eq!(period(&p("2018-01/2018-10"), Locale::ZhHant), "2018年1月至2018年10月");
+    }
 
     #[test]
     fn scale_is_the_largest_that_keeps_the_value_at_least_one() {

@@ -128,6 +128,11 @@ impl From<usize> for Arg {
         Arg::Number(n as f64)
     }
 }
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Number(n as f64)
+    }
+}
 impl From<u16> for Arg {
     fn from(n: u16) -> Self {
         Arg::Number(f64::from(n))

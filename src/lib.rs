@@ -15,6 +15,7 @@ pub mod data;
 pub mod derive;
 pub mod format;
 pub mod i18n;
+pub mod labels;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,67 +1,210 @@
-//! The data layer's one error type: every problem names the file, the place in it, the value
-//! and the reason, in words from the locale files.
+//! The data layer's one error type. Every problem names the file, the place in it (row and
+//! column, counted as in a spreadsheet: the header is row 1), the value, and the reason, in the
+//! words of the locale files. The checker and the portal print exactly the same messages.
 
-use crate::i18n::{tr, tr_args, Locale};
+use std::fmt;
 
-/// What kind of thing a broken reference points at.
+use super::period::PeriodError;
+use crate::i18n::{tr, tr_args, Arg, Locale};
+
+/// Where in a file a problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole (it is missing or cannot be read).
+    File,
+    /// A position in a JSON or CSV text that could not be parsed.
+    Line { line: u64, column: u64 },
+    /// A row as a whole.
+    Row(u64),
+    /// One cell: the row and the column's name.
+    Cell { row: u64, column: String },
+    /// A place in `datapackage.json`, e.g. `resources[2].schema`.
+    Path(String),
+}
+
+/// What kind of thing a reference points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RefKind {
     Region,
     Indicator,
     Source,
+    Pairing,
+    Observation,
+    Fund,
 }
 
 /// Why a piece of data was rejected.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
-    /// The JSON could not be parsed (serde's own wording, which is English only).
+    /// The JSON could not be parsed (the detail is serde's, in English).
     Json(String),
+    /// The CSV could not be parsed (the detail is the csv crate's, in English).
+    Csv(String),
+    /// The file could not be fetched or read.
+    Unavailable(String),
+    /// A row with another number of cells than the header.
+    CellCount { header: u64, found: u64 },
     MissingResource(&'static str),
+    MissingPath,
+    MissingSchemaField(&'static str),
+    /// The header names another column than the schema at this position.
+    HeaderMismatch { expected: String },
+    Required,
+    NotANumber,
+    NotOneOf(&'static [&'static str]),
+    BadId,
+    BadRegionCode,
+    CodeLevelMismatch(&'static str),
+    OutsideParent(String),
+    BadPeriod(PeriodError),
+    NotAMonth,
+    StockNeedsDate(String),
+    Duplicate { first_row: u64 },
     UnknownRef(RefKind),
     Negative,
-    NotFinite,
-    Duplicate,
+    UnitMismatch { expected: &'static str },
+    FundNotYuan(&'static str),
+    PartOfItself,
+    BreakdownWithoutTotal,
+    PartUnitMismatch { total_row: u64, unit: &'static str, total_unit: &'static str },
+    PartStatusMismatch { total_row: u64, status: &'static str, total_status: &'static str },
+    PartsDoNotAddUp { breakdown: String, rows: String, sum: String },
+    StageExceeds { stage: &'static str, earlier_stage: &'static str, earlier_row: u64, earlier: String },
+    WrittenMismatch { reads_as: String, row_says: String },
+    WrittenUnreadable,
+    OutsidePairing { pairing: String, from: String, to: String },
 }
 
 /// A located problem in published data.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{file}: {location}: {reason:?} (value {value:?})")]
 pub struct DataError {
-    /// The file the problem is in, e.g. `datapackage.json`.
+    /// The file the problem is in, e.g. `observations.csv`.
     pub file: String,
-    /// Where in the file: `line 3, column 7` or a path such as `resources[3].data[2].value`.
-    pub location: String,
+    pub place: Place,
     /// The offending value as written, where there is one.
     pub value: Option<String>,
-    pub reason: Reason,
+    /// Boxed, so that results carrying a `DataError` stay small.
+    pub reason: Box<Reason>,
+}
+
+impl fmt::Display for DataError {
+    /// The English message, as the checker prints it with `--lang en`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
 }
 
 impl DataError {
-    /// The location line, e.g. `datapackage.json · resources[3].data[2].value`.
-    pub fn locate(&self, locale: Locale) -> String {
-        tr_args(locale, "data-error-location", &[("file", self.file.as_str().into()), ("location", self.location.as_str().into())])
+    /// A problem at `place` in `file`.
+    pub fn new(file: &str, place: Place, value: Option<&str>, reason: Reason) -> DataError {
+        DataError { file: file.to_owned(), place, value: value.map(str::to_owned), reason: Box::new(reason) }
     }
 
-    /// The reason, in `locale`.
-    pub fn describe(&self, locale: Locale) -> String {
-        let value = self.value.clone().unwrap_or_default();
-        match &self.reason {
-            Reason::Json(detail) => tr_args(locale, "data-error-json", &[("detail", detail.as_str().into())]),
-            Reason::MissingResource(name) => tr_args(locale, "data-error-missing-resource", &[("name", (*name).into())]),
-            Reason::UnknownRef(kind) => {
-                let kind = tr(
-                    locale,
-                    match kind {
-                        RefKind::Region => "ref-kind-region",
-                        RefKind::Indicator => "ref-kind-indicator",
-                        RefKind::Source => "ref-kind-source",
-                    },
-                );
-                tr_args(locale, "data-error-unknown-ref", &[("kind", kind.into()), ("value", value.into())])
+    /// A problem with one cell.
+    pub fn cell(file: &str, row: u64, column: &str, value: &str, reason: Reason) -> DataError {
+        let value = (!value.is_empty()).then_some(value);
+        DataError::new(file, Place::Cell { row, column: column.to_owned() }, value, reason)
+    }
+
+    /// The whole message: where, then why.
+    pub fn message(&self, locale: Locale) -> String {
+        tr_args(locale, "data-problem", &[("place", self.locate(locale).into()), ("reason", self.describe(locale).into())])
+    }
+
+    /// Where the problem is, e.g. `observations.csv, row 4, column “value”`.
+    pub fn locate(&self, locale: Locale) -> String {
+        let file = || ("file", Arg::from(self.file.as_str()));
+        match &self.place {
+            Place::File => tr_args(locale, "data-place-file", &[file()]),
+            Place::Line { line, column } => {
+                tr_args(locale, "data-place-line", &[file(), ("line", (*line).into()), ("column", (*column).into())])
             }
-            Reason::Negative => tr_args(locale, "data-error-negative", &[("value", value.into())]),
-            Reason::NotFinite => tr_args(locale, "data-error-not-finite", &[("value", value.into())]),
-            Reason::Duplicate => tr_args(locale, "data-error-duplicate", &[("value", value.into())]),
+            Place::Row(row) => tr_args(locale, "data-place-row", &[file(), ("row", (*row).into())]),
+            Place::Cell { row, column } => {
+                tr_args(locale, "data-place-cell", &[file(), ("row", (*row).into()), ("column", column.as_str().into())])
+            }
+            Place::Path(path) => tr_args(locale, "data-place-path", &[file(), ("path", path.as_str().into())]),
+        }
+    }
+
+    /// Why, in `locale`.
+    pub fn describe(&self, locale: Locale) -> String {
+        let value = self.value.as_deref().unwrap_or("");
+        let say = |id: &str, args: &[(&str, Arg)]| {
+            let mut all = vec![("value", Arg::from(value))];
+            all.extend(args.iter().cloned());
+            tr_args(locale, id, &all)
+        };
+        match self.reason.as_ref() {
+            Reason::Json(detail) => say("data-error-json", &[("detail", detail.as_str().into())]),
+            Reason::Csv(detail) => say("data-error-csv", &[("detail", detail.as_str().into())]),
+            Reason::Unavailable(detail) => say("data-error-unavailable", &[("detail", detail.as_str().into())]),
+            Reason::CellCount { header, found } => say("data-error-cell-count", &[("header", (*header).into()), ("found", (*found).into())]),
+            Reason::MissingResource(name) => say("data-error-missing-resource", &[("name", (*name).into())]),
+            Reason::MissingPath => say("data-error-missing-path", &[]),
+            Reason::MissingSchemaField(field) => say("data-error-missing-schema-field", &[("field", (*field).into())]),
+            Reason::HeaderMismatch { expected } => say("data-error-header", &[("expected", expected.as_str().into())]),
+            Reason::Required => say("data-error-required", &[]),
+            Reason::NotANumber => say("data-error-not-a-number", &[]),
+            Reason::NotOneOf(allowed) => say("data-error-not-one-of", &[("allowed", allowed.join(", ").into())]),
+            Reason::BadId => say("data-error-bad-id", &[]),
+            Reason::BadRegionCode => say("data-error-bad-region-code", &[]),
+            Reason::CodeLevelMismatch(level) => say("data-error-code-level", &[("level", (*level).into())]),
+            Reason::OutsideParent(parent) => say("data-error-outside-parent", &[("parent", parent.as_str().into())]),
+            Reason::BadPeriod(PeriodError::Syntax) => say("data-error-period-syntax", &[]),
+            Reason::BadPeriod(PeriodError::NoSuchDate) => say("data-error-no-such-date", &[]),
+            Reason::BadPeriod(PeriodError::EndsBeforeStart) => say("data-error-ends-before-start", &[]),
+            Reason::NotAMonth => say("data-error-not-a-month", &[]),
+            Reason::StockNeedsDate(indicator) => say("data-error-stock-needs-date", &[("indicator", indicator.as_str().into())]),
+            Reason::Duplicate { first_row } => say("data-error-duplicate", &[("row", (*first_row).into())]),
+            Reason::UnknownRef(kind) => say("data-error-unknown-ref", &[("kind", tr(locale, kind.message_id()).into())]),
+            Reason::Negative => say("data-error-negative", &[]),
+            Reason::UnitMismatch { expected } => say("data-error-unit-mismatch", &[("expected", (*expected).into())]),
+            Reason::FundNotYuan(unit) => say("data-error-fund-not-yuan", &[("unit", (*unit).into())]),
+            Reason::PartOfItself => say("data-error-part-of-itself", &[]),
+            Reason::BreakdownWithoutTotal => say("data-error-breakdown-without-total", &[]),
+            Reason::PartUnitMismatch { total_row, unit, total_unit } => say(
+                "data-error-part-unit",
+                &[("row", (*total_row).into()), ("unit", (*unit).into()), ("totalUnit", (*total_unit).into())],
+            ),
+            Reason::PartStatusMismatch { total_row, status, total_status } => say(
+                "data-error-part-status",
+                &[("row", (*total_row).into()), ("status", (*status).into()), ("totalStatus", (*total_status).into())],
+            ),
+            Reason::PartsDoNotAddUp { breakdown, rows, sum } => say(
+                "data-error-parts-sum",
+                &[("breakdown", breakdown.as_str().into()), ("rows", rows.as_str().into()), ("sum", sum.as_str().into())],
+            ),
+            Reason::StageExceeds { stage, earlier_stage, earlier_row, earlier } => say(
+                "data-error-stage-exceeds",
+                &[
+                    ("stage", (*stage).into()),
+                    ("earlierStage", (*earlier_stage).into()),
+                    ("row", (*earlier_row).into()),
+                    ("earlier", earlier.as_str().into()),
+                ],
+            ),
+            Reason::WrittenMismatch { reads_as, row_says } => {
+                say("data-error-written-mismatch", &[("readsAs", reads_as.as_str().into()), ("rowSays", row_says.as_str().into())])
+            }
+            Reason::WrittenUnreadable => say("data-error-written-unreadable", &[]),
+            Reason::OutsidePairing { pairing, from, to } => say(
+                "data-error-outside-pairing",
+                &[("pairing", pairing.as_str().into()), ("from", from.as_str().into()), ("to", to.as_str().into())],
+            ),
+        }
+    }
+}
+
+impl RefKind {
+    fn message_id(self) -> &'static str {
+        match self {
+            RefKind::Region => "ref-kind-region",
+            RefKind::Indicator => "ref-kind-indicator",
+            RefKind::Source => "ref-kind-source",
+            RefKind::Pairing => "ref-kind-pairing",
+            RefKind::Observation => "ref-kind-observation",
+            RefKind::Fund => "ref-kind-fund",
         }
     }
 }

@@ -1,12 +1,26 @@
-//! Published data: the typed model, the data-package reader and its located errors.
+//! Published data, in the order it flows:
 //!
-//! `package::load` turns the bytes of a `datapackage.json` into a [`Dataset`] plus a list of
-//! [`DataError`]s. A row that fails is reported and left out; every valid row is kept, so the
-//! portal shows what it can and says exactly what it could not.
+//! ```text
+//! descriptor (datapackage.json) → table (CSV rows, header checked) → resources (typed rows,
+//! references resolved) → checks (parts, breakdowns, stages) → model (Dataset)
+//! ```
+//!
+//! [`package::load`] runs the whole flow on texts the caller supplies, so the portal (which
+//! fetches them) and the `gongkai-check` command (which reads them from disk) share every rule
+//! and every message. A row with a problem is reported and left out; every valid row is kept.
 
+mod checks;
+pub mod descriptor;
 mod error;
 mod model;
 pub mod package;
+pub mod period;
+pub mod resources;
+mod table;
+pub mod vocab;
+pub mod written;
 
-pub use error::{DataError, Reason, RefKind};
-pub use model::{Dataset, Indicator, Names, Observation, Qualifier, Region, Source, Status, Unit};
+pub use checks::HasFigure;
+pub use error::{DataError, Place, Reason, RefKind};
+pub use model::{Commitment, Dataset, Figure, Fund, Indicator, Localized, Pairing, Region, Source};
+pub use vocab::{Category, CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, Qualifier, SourceKind, Stage, Status, Term, Unit};

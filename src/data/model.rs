@@ -1,21 +1,20 @@
-//! The typed model every later stage reads.
+//! The typed dataset every later stage reads. References between resources are resolved to
+//! indices into the dataset's vectors, so a reader never meets a dangling id.
 
-use serde::Deserialize;
-
+use super::period::{Date, Period};
+use super::vocab::{Category, CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, Qualifier, SourceKind, Stage, Status, Unit};
 use crate::i18n::Locale;
 
-/// A name in each published language.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct Names {
-    #[serde(rename = "zh-Hans")]
+/// A text in each portal language. Empty where the publisher left it out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Localized {
     pub zh_hans: String,
-    #[serde(rename = "zh-Hant")]
     pub zh_hant: String,
     pub en: String,
 }
 
-impl Names {
-    /// The name in `locale`.
+impl Localized {
+    /// The text in `locale`.
     pub fn get(&self, locale: Locale) -> &str {
         match locale {
             Locale::ZhHans => &self.zh_hans,
@@ -23,93 +22,115 @@ impl Names {
             Locale::En => &self.en,
         }
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh_hans.is_empty() && self.zh_hant.is_empty() && self.en.is_empty()
+    }
 }
 
-/// A published document that figures come from.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// A published document figures come from.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: String,
+    /// The title as printed, in the document's language.
     pub title: String,
     pub publisher: String,
-    /// Publication date, `YYYY-MM-DD`.
-    pub date: String,
-    /// The seed document's file name, where the figure was read.
-    pub file: Option<String>,
+    /// The publication date as precisely as known; `None` if it is not printed.
+    pub date: Option<Date>,
+    /// Index of the region the document is about.
+    pub place: Option<usize>,
     pub url: Option<String>,
-    /// BCP 47 tag of the document's language.
-    pub language: String,
+    /// The archived copy's file name.
+    pub file: Option<String>,
+    pub language: Language,
+    pub kind: SourceKind,
+    pub note: Localized,
 }
 
-/// An administrative region, keyed by its GB/T 2260 adcode.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// An administrative division (GB/T 2260 code) or another area such as a development zone.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Region {
     pub code: String,
-    pub names: Names,
+    pub names: Localized,
+    pub level: Level,
+    /// Index of the division it belongs to; `None` for the country.
+    pub parent: Option<usize>,
+    pub note: Localized,
 }
 
-/// What a number counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    Yuan,
-    Persons,
-    Households,
-    Count,
-    Percent,
-}
-
-/// A measured quantity, e.g. project funds raised by the district government.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// What a figure measures.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Indicator {
     pub id: String,
-    pub names: Names,
+    pub names: Localized,
     pub unit: Unit,
-    /// The indicator this one is a component of (e.g. a funding source of a total).
-    #[serde(default)]
-    pub part_of: Option<String>,
+    pub category: Category,
+    pub measure: Measure,
+    pub note: Localized,
 }
 
-/// How exactly a published figure is stated.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    /// 余: more than the stated figure.
-    MoreThan,
-    /// 以上: at least the stated figure.
-    AtLeast,
-    /// 约: about the stated figure.
-    About,
-}
-
-/// Whether a figure is achieved, planned or a target; planned and actual are never added.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    #[default]
-    Actual,
-    Planned,
-    Target,
-}
-
-/// One published figure, in base units (yuan, persons, …).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Observation {
-    pub region: String,
-    pub period: String,
-    pub indicator: String,
+/// One published figure, in base units, with where it was printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    /// The row it was read from (the header is row 1).
+    pub row: u64,
+    pub region: usize,
+    pub indicator: usize,
+    pub period: Period,
     pub value: f64,
-    #[serde(default)]
     pub qualifier: Qualifier,
-    #[serde(default)]
     pub status: Status,
-    pub source: String,
-    /// Where in the source the figure stands (a quotation or section).
-    #[serde(default)]
-    pub locator: Option<String>,
-    #[serde(default)]
-    pub note: Option<String>,
+    pub source: usize,
+    /// A verbatim quotation of the sentence the figure is printed in.
+    pub locator: String,
+    /// The figure as printed, e.g. `1000余万元`.
+    pub as_written: Option<String>,
+    /// Index (in the same list) of the total this figure is a part of, with the breakdown's label.
+    pub part_of: Option<(usize, String)>,
+    /// Index of the pairing this figure describes.
+    pub pairing: Option<usize>,
+    pub note: Localized,
+}
+
+/// An amount of money: a figure in yuan with where it comes from and how far it has gone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fund {
+    pub figure: Figure,
+    pub funding_source: FundingSource,
+    pub stage: Stage,
+}
+
+/// One region assisting another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pairing {
+    pub id: String,
+    pub row: u64,
+    pub from: usize,
+    pub to: usize,
+    pub period: Period,
+    pub kind: PairingKind,
+    /// The assisting organisations, when they are not the region itself.
+    pub partner: Localized,
+    pub source: usize,
+    pub locator: String,
+    pub note: Localized,
+}
+
+/// A task with a deadline, as a plan states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commitment {
+    pub id: String,
+    pub row: u64,
+    pub region: usize,
+    pub task: Localized,
+    /// The month it is due.
+    pub deadline: Date,
+    pub responsible: Localized,
+    pub status: CommitmentStatus,
+    pub source: usize,
+    pub locator: String,
+    pub note: Localized,
 }
 
 /// Everything a data package publishes, after validation.
@@ -119,19 +140,44 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     pub regions: Vec<Region>,
     pub indicators: Vec<Indicator>,
-    pub observations: Vec<Observation>,
+    pub observations: Vec<Figure>,
+    pub funds: Vec<Fund>,
+    pub pairings: Vec<Pairing>,
+    pub commitments: Vec<Commitment>,
 }
 
 impl Dataset {
+    /// The region with `code`.
     pub fn region(&self, code: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.code == code)
     }
 
+    /// The indicator with `id`.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// The source with `id`.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Whether region `inner` is region `outer` or lies inside it.
+    pub fn region_within(&self, inner: usize, outer: usize) -> bool {
+        let mut at = Some(inner);
+        // Bounded by the number of regions, so a cycle of parents cannot loop forever.
+        for _ in 0..=self.regions.len() {
+            match at {
+                Some(i) if i == outer => return true,
+                Some(i) => at = self.regions.get(i).and_then(|r| r.parent),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Every figure (observation or fund) that cites the source with index `source`.
+    pub fn figures_from(&self, source: usize) -> impl Iterator<Item = &Figure> {
+        self.observations.iter().chain(self.funds.iter().map(|f| &f.figure)).filter(move |f| f.source == source)
     }
 }

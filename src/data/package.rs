@@ -1,16 +1,12 @@
-//! Reads a Frictionless-style `datapackage.json` whose resources carry their rows inline
-//! (`"data": [ {…}, … ]`), checks them, and builds the [`Dataset`].
-//!
-//! Each row is parsed on its own, so one bad row is reported with its path
-//! (`resources[3].data[2]`) and the rest are kept.
+//! Reads a whole data package: the descriptor, then each CSV resource in dependency order, then
+//! the checks between rows. The caller supplies the files' text (fetched in the browser, read
+//! from disk by the checker), so the portal and the checker run exactly the same code.
 
-use std::collections::HashSet;
-
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::{DataError, Dataset, Indicator, Observation, Reason, RefKind, Region, Source};
+use super::checks;
+use super::descriptor::Descriptor;
+use super::error::{DataError, Place, Reason, RefKind};
+use super::model::Dataset;
+use super::resources::{self, CsvFile, Index, Refs, Spec};
 
 /// The result of reading a package: the valid part, and every problem found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,154 +15,124 @@ pub struct Loaded {
     pub problems: Vec<DataError>,
 }
 
-#[derive(Deserialize)]
-struct RawPackage {
-    #[serde(default)]
-    title: String,
-    resources: Vec<RawResource>,
-}
-
-#[derive(Deserialize)]
-struct RawResource {
-    name: String,
-    #[serde(default)]
-    data: Vec<Value>,
-}
-
-/// Reads `text`, the content of the package file called `file`. A package that is not JSON or
-/// has no `resources` array is an error; anything else yields a dataset with its problems listed.
-pub fn load(file: &str, text: &str) -> Result<Loaded, DataError> {
-    let raw: RawPackage = serde_json::from_str(text).map_err(|e| DataError {
-        file: file.to_owned(),
-        location: format!("line {}, column {}", e.line(), e.column()),
-        value: None,
-        reason: Reason::Json(e.to_string()),
-    })?;
-    let mut reader = Reader { file, resources: &raw.resources, problems: Vec::new() };
-
-    let sources = reader.rows("sources");
-    let sources = reader.unique("sources", sources, |s: &Source| &s.id);
-    let regions = reader.rows("regions");
-    let regions = reader.unique("regions", regions, |r: &Region| &r.code);
-    let indicators = reader.rows("indicators");
-    let indicators = reader.unique("indicators", indicators, |i: &Indicator| &i.id);
-    let indicator_ids: HashSet<String> = indicators.iter().map(|r| r.item.id.clone()).collect();
-    let indicators = reader.check("indicators", indicators, |ind| match &ind.part_of {
-        Some(parent) if !indicator_ids.contains(parent) => {
-            Err(("part_of", Some(parent.clone()), Reason::UnknownRef(RefKind::Indicator)))
-        }
-        _ => Ok(()),
-    });
-
-    let mut dataset = Dataset {
-        title: raw.title,
-        sources: items(sources),
-        regions: items(regions),
-        indicators: items(indicators),
-        observations: Vec::new(),
-    };
-    let observations = reader.rows("observations");
-    dataset.observations = items(reader.check("observations", observations, |o| check_observation(&dataset, o)));
-
-    Ok(Loaded { dataset, problems: reader.problems })
-}
-
-/// A field name, the offending value and the reason a row is rejected.
-type Rejection = (&'static str, Option<String>, Reason);
-
-fn check_observation(dataset: &Dataset, o: &Observation) -> Result<(), Rejection> {
-    if dataset.region(&o.region).is_none() {
-        return Err(("region", Some(o.region.clone()), Reason::UnknownRef(RefKind::Region)));
-    }
-    if dataset.indicator(&o.indicator).is_none() {
-        return Err(("indicator", Some(o.indicator.clone()), Reason::UnknownRef(RefKind::Indicator)));
-    }
-    if dataset.source(&o.source).is_none() {
-        return Err(("source", Some(o.source.clone()), Reason::UnknownRef(RefKind::Source)));
-    }
-    if !o.value.is_finite() {
-        return Err(("value", Some(o.value.to_string()), Reason::NotFinite));
-    }
-    if o.value < 0.0 {
-        return Err(("value", Some(o.value.to_string()), Reason::Negative));
-    }
-    Ok(())
-}
-
-/// A row that parsed, with its index in the resource's `data` array for error locations.
-struct Row<T> {
-    index: usize,
-    item: T,
-}
-
-fn items<T>(rows: Vec<Row<T>>) -> Vec<T> {
-    rows.into_iter().map(|r| r.item).collect()
-}
-
-struct Reader<'a> {
-    file: &'a str,
-    resources: &'a [RawResource],
-    problems: Vec<DataError>,
-}
-
-impl Reader<'_> {
-    /// `resources[i].data[row]` for the resource called `name`.
-    fn path(&self, name: &str, row: usize) -> String {
-        let index = self.resources.iter().position(|r| r.name == name).unwrap_or(0);
-        format!("resources[{index}].data[{row}]")
-    }
-
-    fn report(&mut self, location: String, value: Option<String>, reason: Reason) {
-        self.problems.push(DataError { file: self.file.to_owned(), location, value, reason });
-    }
-
-    /// Parses every row of the resource `name`, reporting the rows that fail and a missing resource.
-    fn rows<T: DeserializeOwned>(&mut self, name: &'static str) -> Vec<Row<T>> {
-        let Some(resource) = self.resources.iter().find(|r| r.name == name) else {
-            self.report("resources".to_owned(), None, Reason::MissingResource(name));
-            return Vec::new();
+/// The CSV files the portal needs, as `(resource name, path relative to the descriptor)`,
+/// and the problems that keep a resource from being read (missing, no path, schema lacks a field).
+pub fn files(descriptor_file: &str, descriptor: &Descriptor) -> (Vec<(&'static str, String)>, Vec<DataError>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for spec in resources::ALL {
+        let Some(resource) = descriptor.resource(spec.name) else {
+            problems.push(DataError::new(descriptor_file, Place::Path("resources".into()), None, Reason::MissingResource(spec.name)));
+            continue;
         };
-        let mut rows = Vec::with_capacity(resource.data.len());
-        for (index, value) in resource.data.iter().enumerate() {
-            match T::deserialize(value) {
-                Ok(item) => rows.push(Row { index, item }),
-                Err(e) => {
-                    let location = self.path(name, index);
-                    self.report(location, Some(value.to_string()), Reason::Json(e.to_string()));
-                }
-            }
+        let at = |path: &str| Place::Path(format!("resources[{}]{path}", resource.index));
+        let Some(path) = resource.path.clone() else {
+            problems.push(DataError::new(descriptor_file, at(""), Some(&resource.name), Reason::MissingPath));
+            continue;
+        };
+        let missing: Vec<&'static str> = spec.required.iter().copied().filter(|f| !resource.fields.iter().any(|x| x == f)).collect();
+        for field in &missing {
+            problems.push(DataError::new(descriptor_file, at(".schema.fields"), None, Reason::MissingSchemaField(field)));
         }
-        rows
+        if missing.is_empty() {
+            files.push((spec.name, path));
+        }
     }
+    (files, problems)
+}
 
-    /// Keeps the rows `check` accepts and reports the others at the rejected field.
-    fn check<T>(&mut self, name: &str, rows: Vec<Row<T>>, check: impl Fn(&T) -> Result<(), Rejection>) -> Vec<Row<T>> {
-        let mut kept = Vec::with_capacity(rows.len());
-        for row in rows {
-            match check(&row.item) {
-                Ok(()) => kept.push(row),
-                Err((field, value, reason)) => {
-                    let location = format!("{}.{field}", self.path(name, row.index));
-                    self.report(location, value, reason);
-                }
+/// Reads the package described by `descriptor` (the file `descriptor_file`). `read` returns the
+/// text of a resource's path, or why it could not be had (e.g. `HTTP 404 Not Found`).
+pub fn read(descriptor_file: &str, descriptor: &Descriptor, mut read: impl FnMut(&str) -> Result<String, String>) -> Loaded {
+    let (files, mut problems) = files(descriptor_file, descriptor);
+    let texts: Vec<(&'static str, String, Option<String>)> = files
+        .into_iter()
+        .map(|(name, path)| match read(&path) {
+            Ok(text) => (name, path, Some(text)),
+            Err(detail) => {
+                problems.push(DataError::new(&path, Place::File, None, Reason::Unavailable(detail)));
+                (name, path, None)
             }
-        }
-        kept
-    }
+        })
+        .collect();
+    let empty = Vec::new();
+    let file = |spec: &Spec| {
+        texts.iter().find(|(name, _, _)| *name == spec.name).and_then(|(_, path, text)| {
+            let fields = descriptor.resource(spec.name).map_or(&empty, |r| &r.fields);
+            text.as_deref().map(|text| CsvFile { name: path.as_str(), text, fields })
+        })
+    };
 
-    /// Keeps the first row of each key and reports the repeats.
-    fn unique<T>(&mut self, name: &str, rows: Vec<Row<T>>, key: impl Fn(&T) -> &String) -> Vec<Row<T>> {
-        let mut seen = HashSet::new();
-        let mut kept = Vec::with_capacity(rows.len());
-        for row in rows {
-            let k = key(&row.item).clone();
-            if seen.insert(k.clone()) {
-                kept.push(row);
-            } else {
-                let location = self.path(name, row.index);
-                self.report(location, Some(k), Reason::Duplicate);
-            }
-        }
-        kept
+    let mut dataset = Dataset { title: descriptor.title.clone(), ..Dataset::default() };
+    if let Some(f) = file(&resources::REGIONS) {
+        dataset.regions = resources::regions(&f, &mut problems);
     }
+    let regions = Index::of(dataset.regions.iter().map(|r| r.code.as_str()));
+    if let Some(f) = file(&resources::SOURCES) {
+        dataset.sources = resources::sources(&f, &regions, &mut problems);
+    }
+    if let Some(f) = file(&resources::INDICATORS) {
+        dataset.indicators = resources::indicators(&f, &mut problems);
+    }
+    let sources = Index::of(dataset.sources.iter().map(|s| s.id.as_str()));
+    let indicators = Index::of(dataset.indicators.iter().map(|i| i.id.as_str()));
+    let no_pairings = Index::of(std::iter::empty());
+    if let Some(f) = file(&resources::PAIRINGS) {
+        let refs = Refs { regions: &regions, sources: &sources, indicators: &indicators, pairings: &no_pairings, dataset: &dataset };
+        dataset.pairings = resources::pairings(&f, &refs, &mut problems);
+    }
+    let pairings = Index::of(dataset.pairings.iter().map(|p| p.id.as_str()));
+
+    let refs = Refs { regions: &regions, sources: &sources, indicators: &indicators, pairings: &pairings, dataset: &dataset };
+    let observations = file(&resources::OBSERVATIONS).map(|f| (f.name, resources::observations(&f, &refs, &mut problems)));
+    let funds = file(&resources::FUNDS).map(|f| (f.name, resources::funds(&f, &refs, &mut problems)));
+    let commitments = file(&resources::COMMITMENTS).map(|f| resources::commitments(&f, &refs, &mut problems));
+
+    if let Some((name, rows)) = observations {
+        let mut items = checks::link_parts(name, rows, RefKind::Observation, &dataset, &mut problems);
+        checks::check_breakdowns(name, &mut items, "value", &mut problems);
+        dataset.observations = items;
+    }
+    if let Some((name, rows)) = funds {
+        let mut items = checks::link_parts(name, rows, RefKind::Fund, &dataset, &mut problems);
+        checks::check_breakdowns(name, &mut items, "amount", &mut problems);
+        checks::check_stages(name, &items, &mut problems);
+        dataset.funds = items;
+    }
+    dataset.commitments = commitments.unwrap_or_default();
+
+    sort(&mut problems, descriptor_file, &texts);
+    Loaded { dataset, problems }
+}
+
+/// Orders problems by file (the descriptor first, then the resources in reading order) and row.
+fn sort(problems: &mut [DataError], descriptor_file: &str, texts: &[(&'static str, String, Option<String>)]) {
+    let file_rank = |file: &str| {
+        if file == descriptor_file {
+            0
+        } else {
+            1 + texts.iter().position(|(_, path, _)| path == file).unwrap_or(texts.len())
+        }
+    };
+    let row = |p: &DataError| match &p.place {
+        Place::File | Place::Path(_) => 0,
+        Place::Line { line, .. } => *line,
+        Place::Row(row) | Place::Cell { row, .. } => *row,
+    };
+    problems.sort_by_key(|p| (file_rank(&p.file), row(p)));
+}
+
+/// Loads a package from its descriptor text and a reader for its resources.
+pub fn load(descriptor_file: &str, descriptor_text: &str, read: impl FnMut(&str) -> Result<String, String>) -> Result<Loaded, DataError> {
+    let descriptor = Descriptor::parse(descriptor_file, descriptor_text)?;
+    Ok(self::read(descriptor_file, &descriptor, read))
+}
+
+/// Loads the package whose descriptor is the file at `path`, reading its CSV files from disk
+/// relative to it (the checker's and the tests' way in; in the browser, `ui::load` fetches instead).
+pub fn load_path(path: &std::path::Path) -> Result<Loaded, DataError> {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let text = std::fs::read_to_string(path).map_err(|e| DataError::new(&name, Place::File, None, Reason::Unavailable(e.to_string())))?;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    load(&name, &text, |file| std::fs::read_to_string(dir.join(file)).map_err(|e| e.to_string()))
 }

@@ -32,18 +32,56 @@ error-data-invalid = The data in { $url } has { $count ->
        *[other] { $count } problems
     }; the following could not be shown:
 retry = Retry
+data-issues-title = Data issues
+data-problem-separator = {": "}
 
-## Data validation (file, location, value, reason)
-data-error-location = { $file } · { $location }
+## Data validation: where (file, row, column) and why. Rows count as in a spreadsheet (header = row 1).
+data-problem = { $place }: { $reason }
+data-place-file = { $file }
+data-place-line = { $file }, line { $line }, column { $column }
+data-place-row = { $file }, row { $row }
+data-place-cell = { $file }, row { $row }, column “{ $column }”
+data-place-path = { $file }, { $path }
 data-error-json = JSON syntax error: { $detail }
-data-error-missing-resource = The resource “{ $name }” is missing
-data-error-unknown-ref = Refers to an unknown { $kind } “{ $value }”
-data-error-negative = A value cannot be negative: { $value }
-data-error-not-finite = A value must be a finite number: { $value }
-data-error-duplicate = Duplicate key “{ $value }”
+data-error-csv = CSV format error: { $detail }
+data-error-cell-count = the row has { $found } cells but the header has { $header }
+data-error-unavailable = the file could not be read: { $detail }
+data-error-missing-resource = the package has no resource “{ $name }”
+data-error-missing-path = the resource “{ $value }” gives no path to a CSV file
+data-error-missing-schema-field = the schema lacks the field “{ $field }” that the portal needs
+data-error-header = the header has “{ $value }” where the schema has “{ $expected }”
+data-error-required = a value is required
+data-error-not-a-number = “{ $value }” is not a number
+data-error-not-one-of = “{ $value }” is not one of: { $allowed }
+data-error-bad-id = “{ $value }” is not a valid id (lower-case letters, digits, - and _)
+data-error-bad-region-code = “{ $value }” is not a 6-digit region code (or code-TAG for an area that is not a division)
+data-error-code-level = the code “{ $value }” does not fit the level { $level }
+data-error-outside-parent = the code does not lie inside the parent region { $parent }
+data-error-period-syntax = “{ $value }” is not a period (YYYY, YYYY-MM, YYYY-MM-DD or start/end)
+data-error-no-such-date = “{ $value }” names a date that does not exist
+data-error-ends-before-start = the period “{ $value }” ends before it starts
+data-error-not-a-month = “{ $value }” is not a month (YYYY-MM)
+data-error-stock-needs-date = the indicator “{ $indicator }” is a stock (a level at a date), so the period must be one date, not the range “{ $value }”
+data-error-duplicate = “{ $value }” is already used in row { $row }
+data-error-unknown-ref = there is no valid { $kind } “{ $value }”
+data-error-negative = “{ $value }” is negative; amounts and counts cannot be
+data-error-unit-mismatch = the unit “{ $value }” differs from the indicator's unit “{ $expected }”
+data-error-fund-not-yuan = funds take only indicators counted in yuan; “{ $value }” counts { $unit }
+data-error-part-of-itself = a row cannot be a part of itself
+data-error-breakdown-without-total = a breakdown label needs a part_of (the total)
+data-error-part-unit = this part is in { $unit } but its total (row { $row }) is in { $totalUnit }
+data-error-part-status = this part is { $status } but its total (row { $row }) is { $totalStatus }: planned and actual figures are never added
+data-error-parts-sum = the parts in breakdown “{ $breakdown }” (rows { $rows }) add up to { $sum }, which the total { $value } does not allow
+data-error-stage-exceeds = { $stage } { $value } exceeds { $earlierStage } { $earlier } in row { $row }
+data-error-written-mismatch = “{ $value }” reads as { $readsAs }, but the row says { $rowSays }
+data-error-written-unreadable = the printed figure “{ $value }” contains no number
+data-error-outside-pairing = region “{ $value }” is on neither side of pairing { $pairing } ({ $from } → { $to })
 ref-kind-region = region
 ref-kind-indicator = indicator
 ref-kind-source = source
+ref-kind-pairing = pairing
+ref-kind-observation = observation
+ref-kind-fund = fund
 
 ## Pages
 page-overview-title = Overview
@@ -53,10 +91,32 @@ pending-poverty-exits = charts of persons and households exiting poverty by regi
 pending-funds = charts of funds by source, purpose and disbursement stage
 pending-paired-assistance = charts of the money, cadres and projects of east–west and counterpart assistance
 pending-map = maps at province, prefecture and county level and a paired-assistance flow map
-pending-sources = every source document with each figure it supports
 page-not-found-title = Page not found
 page-not-found-body = There is no page at { $path }.
 back-to-overview = Back to the overview
+
+## Sources page
+sources-lead = The { $sources } source documents of this portal support { $figures } figures. Each figure comes with the quotation it was read from, so it can be found in the document.
+sources-figures-summary = { $figures ->
+        [one] one figure
+       *[other] { $figures } figures
+    }, { $pairings ->
+        [one] one pairing
+       *[other] { $pairings } pairings
+    }, { $commitments ->
+        [one] one commitment
+       *[other] { $commitments } commitments
+    }
+date-not-printed = date not printed
+source-file = archived as { $file }
+col-indicator = Indicator
+col-region = Region
+col-period = Period
+col-value = Value
+col-status = Status
+col-quote = Quotation
+figure-with-detail = { $name } ({ $detail })
+fund-detail = { $source }, { $stage }
 
 ## Charts
 # A source document as cited under a chart
@@ -69,10 +129,10 @@ chart-table-caption = { $title } (unit: { $unit })
 chart-col-item = Item
 chart-col-value = Value
 chart-col-qualifier = Note
-chart-funding-title = Project funds of { $region } by source
-chart-funding-subtitle = Cumulative project investment of { $total }, of which:
-chart-funding-summary = { $region } invested { $total } in projects in total. Of this, { $parts }.
-chart-summary-part = { $value } { $label }
+chart-funding-title = { $indicator } in { $region }, by source of funds
+chart-funding-subtitle = Total { $total } ({ $period }), of which:
+chart-funding-summary = { $indicator } in { $region } ({ $period }): { $total } in total. Of this, { $parts }.
+chart-summary-part = { $value } from { $label }
 list-joiner = {", "}
 chart-no-data = The data package has no funding composition to chart.
 
@@ -82,16 +142,108 @@ qualifier-more-than = more than
 qualifier-at-least = at least
 qualifier-about = about
 
-## Units of money; one scale per chart (format::Scale)
-unit-yuan-one = yuan
-unit-yuan-thousand = thousand yuan
-unit-yuan-wan = 10,000 yuan
-unit-yuan-million = million yuan
-unit-yuan-yi = 100 million yuan
-unit-yuan-billion = billion yuan
+## Scales of large amounts; one scale per chart (format::Scale)
+scale-thousand = thousand
+scale-wan = ten thousand
+scale-million = million
+scale-yi = hundred million
+scale-billion = billion
+scaled-unit = { $scale } { $unit }
 
 ## An amount with its qualifier: $number is already formatted, $unit is one of the units above
 amount-exact = { $number } { $unit }
 amount-more-than = more than { $number } { $unit }
 amount-at-least = at least { $number } { $unit }
 amount-about = about { $number } { $unit }
+amount-at-most = at most { $number } { $unit }
+
+## Words for the data's codes (labels::term): <prefix>-<code in kebab case>
+unit-persons = persons
+unit-households = households
+unit-person-times = person-times
+unit-yuan = yuan
+unit-yuan-per-person-year = yuan per person per year
+unit-yuan-per-household-year = yuan per household per year
+unit-percent = %
+unit-times = times
+unit-mu = mu
+unit-head = head
+unit-head-per-person = head per person
+unit-count = count
+category-poverty = People in poverty
+category-poverty-exit = Poverty exits
+category-income = Income
+category-funds = Funds
+category-pairing = Paired assistance
+category-industry = Industry
+category-employment = Employment
+category-health = Health
+category-education = Education
+category-housing = Housing safety
+category-relocation = Relocation
+category-social-security = Social security
+category-infrastructure = Infrastructure
+category-social-participation = Society's participation
+category-governance = Organisation and oversight
+measure-stock = stock (level at a date)
+measure-flow = flow (amount over a period)
+qualifier-at-most = at most
+status-actual = actual
+status-planned = planned
+status-target = target
+funding-source-central = the central government
+funding-source-provincial = the provincial government
+funding-source-municipal = the municipal government
+funding-source-county = the county-level government
+funding-source-higher-level = higher levels of government
+funding-source-government = government (level not stated)
+funding-source-paired-region = the assisting region
+funding-source-enterprise = enterprises
+funding-source-social = social donations
+funding-source-financial = loans
+funding-source-mixed = several sources
+funding-source-unspecified = an unstated source
+stage-allocated = allocated
+stage-arrived = arrived
+stage-disbursed = disbursed
+stage-spent = spent
+pairing-kind-east-west = East–west cooperation
+pairing-kind-counterpart = Counterpart assistance
+pairing-kind-central-agency = Central agency assistance
+pairing-kind-enterprise-county = Enterprises assisting a county
+pairing-kind-enterprise-village = Enterprises assisting villages
+pairing-kind-social = Social assistance
+level-country = country
+level-province = province
+level-prefecture = prefecture
+level-county = county
+level-other = other area
+commitment-status-planned = planned
+commitment-status-in-progress = in progress
+commitment-status-done = done
+commitment-status-missed = missed
+commitment-status-unknown = unknown
+source-kind-report = work report
+source-kind-news = news report
+source-kind-plan = plan
+source-kind-statistics = statistical release
+source-kind-announcement = announcement
+
+## Dates and periods (format::date, format::period)
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-year = { $year }
+date-month = { $monthName } { $year }
+date-day = { $day } { $monthName } { $year }
+period-range = { $start } to { $end }
+period-until = up to { $end }

@@ -1,0 +1,189 @@
+//! Reading one CSV resource: the header is checked against the resource's schema, then each row
+//! is offered as [`Cells`], whose typed getters record a located [`DataError`] for every bad cell.
+
+use std::collections::HashMap;
+
+use super::error::{DataError, Place, Reason};
+use super::period::{Date, Period, PeriodError};
+use super::vocab::Term;
+use super::Localized;
+
+/// The columns of a CSV file, by name.
+pub struct Columns {
+    index: HashMap<&'static str, usize>,
+}
+
+/// Checks the header of `file` against `schema` (the field names its descriptor declares, in
+/// order) and the portal's `known` fields. Returns the reader positioned at the first data row.
+pub fn open<'t>(
+    file: &str,
+    text: &'t str,
+    schema: &[String],
+    known: &[&'static str],
+    problems: &mut Vec<DataError>,
+) -> Option<(csv::Reader<&'t [u8]>, Columns)> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let header = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            problems.push(csv_error(file, &e));
+            return None;
+        }
+    };
+    let mut ok = true;
+    for (i, expected) in schema.iter().enumerate() {
+        let found = header.get(i).unwrap_or("");
+        if found != expected {
+            let column = if found.is_empty() { expected.clone() } else { found.to_owned() };
+            let place = Place::Cell { row: 1, column };
+            problems.push(DataError::new(file, place, Some(found), Reason::HeaderMismatch { expected: expected.clone() }));
+            ok = false;
+        }
+    }
+    for extra in header.iter().skip(schema.len()) {
+        let place = Place::Cell { row: 1, column: extra.to_owned() };
+        problems.push(DataError::new(file, place, Some(extra), Reason::HeaderMismatch { expected: String::new() }));
+        ok = false;
+    }
+    let index = known.iter().filter_map(|k| header.iter().position(|h| h == *k).map(|i| (*k, i))).collect();
+    ok.then_some((reader, Columns { index }))
+}
+
+/// A CSV syntax error, located at the line the csv crate reports.
+pub fn csv_error(file: &str, error: &csv::Error) -> DataError {
+    let place = match error.position() {
+        Some(p) => Place::Line { line: p.line(), column: 1 },
+        None => Place::File,
+    };
+    DataError::new(file, place, None, Reason::Csv(error.to_string()))
+}
+
+/// The cells of one row, with typed getters. Each getter records its problem and returns `None`;
+/// the row is valid if [`Cells::finish`] finds no problem.
+pub struct Cells<'a> {
+    pub file: &'a str,
+    /// The row number, counted as in a spreadsheet (header = 1).
+    pub row: u64,
+    record: &'a csv::StringRecord,
+    columns: &'a Columns,
+    problems: Vec<DataError>,
+}
+
+impl<'a> Cells<'a> {
+    pub fn new(file: &'a str, row: u64, record: &'a csv::StringRecord, columns: &'a Columns) -> Self {
+        Cells { file, row, record, columns, problems: Vec::new() }
+    }
+
+    /// The raw text of `column`, `""` if the column is absent.
+    pub fn raw(&self, column: &'static str) -> &'a str {
+        self.columns.index.get(column).and_then(|&i| self.record.get(i)).unwrap_or("")
+    }
+
+    /// Records a problem with `column`.
+    pub fn reject(&mut self, column: &'static str, reason: Reason) {
+        let value = self.raw(column);
+        self.problems.push(DataError::cell(self.file, self.row, column, value, reason));
+    }
+
+    /// A required, non-empty text.
+    pub fn text(&mut self, column: &'static str) -> Option<&'a str> {
+        let value = self.raw(column);
+        if value.is_empty() {
+            self.reject(column, Reason::Required);
+            return None;
+        }
+        Some(value)
+    }
+
+    /// An optional text: `None` when empty.
+    pub fn optional(&self, column: &'static str) -> Option<&'a str> {
+        Some(self.raw(column)).filter(|v| !v.is_empty())
+    }
+
+    /// A required id: `[a-z0-9][a-z0-9_-]*`.
+    pub fn id(&mut self, column: &'static str) -> Option<&'a str> {
+        let value = self.text(column)?;
+        if is_id(value) {
+            Some(value)
+        } else {
+            self.reject(column, Reason::BadId);
+            None
+        }
+    }
+
+    /// A required word from the vocabulary `T`.
+    pub fn term<T: Term>(&mut self, column: &'static str) -> Option<T> {
+        let value = self.text(column)?;
+        match value.parse::<T>() {
+            Ok(t) => Some(t),
+            Err(_) => {
+                self.reject(column, Reason::NotOneOf(T::VARIANTS));
+                None
+            }
+        }
+    }
+
+    /// A required finite number that is not negative.
+    pub fn amount(&mut self, column: &'static str) -> Option<f64> {
+        let value = self.text(column)?;
+        match value.parse::<f64>() {
+            Ok(n) if n.is_finite() && n < 0.0 => {
+                self.reject(column, Reason::Negative);
+                None
+            }
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                self.reject(column, Reason::NotANumber);
+                None
+            }
+        }
+    }
+
+    /// A required period.
+    pub fn period(&mut self, column: &'static str) -> Option<Period> {
+        let value = self.text(column)?;
+        value.parse().map_err(|e| self.reject(column, Reason::BadPeriod(e))).ok()
+    }
+
+    /// An optional date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub fn optional_date(&mut self, column: &'static str) -> Option<Date> {
+        let value = self.optional(column)?;
+        value.parse().map_err(|e| self.reject(column, Reason::BadPeriod(e))).ok()
+    }
+
+    /// A required month, `YYYY-MM`.
+    pub fn month(&mut self, column: &'static str) -> Option<Date> {
+        let value = self.text(column)?;
+        match value.parse::<Date>() {
+            Ok(d) if d.month.is_some() && d.day.is_none() => Some(d),
+            Ok(_) | Err(PeriodError::Syntax) => {
+                self.reject(column, Reason::NotAMonth);
+                None
+            }
+            Err(e) => {
+                self.reject(column, Reason::BadPeriod(e));
+                None
+            }
+        }
+    }
+
+    /// The three language columns `<prefix>_zh_hans`, `<prefix>_zh_hant`, `<prefix>_en`; all
+    /// required when `required`.
+    pub fn localized(&mut self, columns: [&'static str; 3], required: bool) -> Localized {
+        let [hans, hant, en] = columns.map(|c| if required { self.text(c).unwrap_or("") } else { self.raw(c) }.to_owned());
+        Localized { zh_hans: hans, zh_hant: hant, en }
+    }
+
+    /// Hands over the row's problems; `true` if there were none.
+    pub fn finish(self, problems: &mut Vec<DataError>) -> bool {
+        let clean = self.problems.is_empty();
+        problems.extend(self.problems);
+        clean
+    }
+}
+
+/// Whether `text` is a valid id: `[a-z0-9][a-z0-9_-]*`.
+pub fn is_id(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
