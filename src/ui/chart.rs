@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::chart::render::{bar_chart_height, bar_chart_svg};
 use crate::chart::spec::BarChart;
-use crate::data::Qualifier;
+use crate::labels;
 
 use super::i18n::use_i18n;
 use super::theme::use_theme;
@@ -93,7 +93,7 @@ pub fn BarChartFigure(spec: BarChart, id: &'static str) -> impl IntoView {
                                     <tr>
                                         <th scope="row">{bar.label}</th>
                                         <td class="num">{bar.value_text}</td>
-                                        <td>{move || i18n.t(qualifier_id(qualifier))}</td>
+                                        <td>{move || labels::term("qualifier", qualifier, i18n.locale.get())}</td>
                                     </tr>
                                 }
                             })
@@ -102,14 +102,5 @@ pub fn BarChartFigure(spec: BarChart, id: &'static str) -> impl IntoView {
                 </table>
             </div>
         </figure>
-    }
-}
-
-fn qualifier_id(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "qualifier-exact",
-        Qualifier::MoreThan => "qualifier-more-than",
-        Qualifier::AtLeast => "qualifier-at-least",
-        Qualifier::About => "qualifier-about",
     }
 }

@@ -8,6 +8,9 @@ use std::time::Duration;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 
+use std::collections::HashMap;
+
+use crate::data::descriptor::Descriptor;
 use crate::data::package::{self, Loaded};
 use crate::data::DataError;
 use crate::i18n::{tr_args, Locale};
@@ -63,7 +66,7 @@ impl LoadError {
             LoadError::Body { url, detail } => {
                 tr_args(locale, "error-read-body", &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
             }
-            LoadError::Data { error, .. } => format!("{} — {}", error.locate(locale), error.describe(locale)),
+            LoadError::Data { error, .. } => error.message(locale),
         }
     }
 }
@@ -117,11 +120,27 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadErro
     result
 }
 
-/// Fetches and reads the data package at `relative` (resolved against the page's base URL).
+/// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
+/// page's base URL): the descriptor first, then every CSV it names, all at once. A CSV that cannot
+/// be fetched is reported among the package's problems (with its URL and status) and the rest
+/// still loads; a descriptor that cannot be fetched or read fails the whole load.
 pub async fn load_package(relative: String) -> Result<(String, Loaded), LoadError> {
     let url = absolute_url(&relative);
     let text = fetch_text(&url, TIMEOUT).await?;
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
-    let loaded = package::load(&file, &text).map_err(|error| LoadError::Data { url: url.clone(), error })?;
+    let descriptor = Descriptor::parse(&file, &text).map_err(|error| LoadError::Data { url: url.clone(), error })?;
+
+    let (files, _) = package::files(&file, &descriptor);
+    let fetches = files.iter().map(|(_, path)| {
+        let resource_url = resolve(path, &url);
+        async move { (path.clone(), fetch_text(&resource_url, TIMEOUT).await.map_err(|e| e.to_string())) }
+    });
+    let mut texts: HashMap<String, Result<String, String>> = futures::future::join_all(fetches).await.into_iter().collect();
+    let loaded = package::read(&file, &descriptor, |path| texts.remove(path).unwrap_or_else(|| Err(path.to_owned())));
     Ok((url, loaded))
+}
+
+/// `path` resolved against the URL `base` (a resource path against its descriptor's URL).
+fn resolve(path: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(path, base).map_or_else(|_| path.to_owned(), |u| u.href())
 }

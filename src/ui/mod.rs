@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod load;
 mod pages;
 pub mod shell;
+mod sources;
 pub mod status;
 mod storage;
 pub mod theme;
@@ -73,7 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/funds") view=|| view! { <Pending title="nav-funds" what="pending-funds"/> }/>
                     <Route path=path!("/paired-assistance") view=|| view! { <Pending title="nav-paired-assistance" what="pending-paired-assistance"/> }/>
                     <Route path=path!("/map") view=|| view! { <Pending title="nav-map" what="pending-map"/> }/>
-                    <Route path=path!("/sources") view=|| view! { <Pending title="nav-sources" what="pending-sources"/> }/>
+                    <Route path=path!("/sources") view=sources::Sources/>
                 </Routes>
             </main>
         </Router>

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::chart::spec::composition_chart;
-use crate::derive::first_composition;
+use crate::derive::first_funding_composition;
 
 use super::chart::BarChartFigure;
 use super::i18n::use_i18n;
@@ -17,7 +17,7 @@ pub fn Overview() -> impl IntoView {
     let data = expect_context::<DataState>();
     let chart = Memo::new(move |_| {
         let (_, loaded) = data.loaded()?;
-        let composition = first_composition(&loaded.dataset)?;
+        let composition = first_funding_composition(&loaded.dataset)?;
         composition_chart(&loaded.dataset, &composition, i18n.locale.get())
     });
     view! {

@@ -53,9 +53,11 @@ pub fn LoadFailed(error: LoadError) -> impl IntoView {
 #[component]
 pub fn DataProblems(url: String, problems: Vec<DataError>) -> impl IntoView {
     let i18n = use_i18n();
+    let data = expect_context::<DataState>();
     let count = problems.len();
     view! {
-        <section class="data-problems" role="status">
+        <section class="data-problems" role="status" aria-labelledby="data-issues-title">
+            <h2 id="data-issues-title">{move || i18n.t("data-issues-title")}</h2>
             <p>{move || i18n.t_args("error-data-invalid", &[("url", url.as_str().into()), ("count", count.into())])}</p>
             <ul>
                 {problems
@@ -65,13 +67,14 @@ pub fn DataProblems(url: String, problems: Vec<DataError>) -> impl IntoView {
                         view! {
                             <li>
                                 <code>{move || p.locate(i18n.locale.get())}</code>
-                                " — "
+                                {move || i18n.t("data-problem-separator")}
                                 {move || p2.describe(i18n.locale.get())}
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
+            <button type="button" class="retry" on:click=move |_| data.retry()>{move || i18n.t("retry")}</button>
         </section>
     }
 }
