@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 
 import { startStaticServer } from "../../tools/static-server.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(join(ROOT, "tools", "package.json"));
 const { chromium } = require("playwright-core");
 

@@ -1,8 +1,10 @@
 // End-to-end journeys through the portal in headless Chromium, against the release build.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 
-import { startApp, screenshot, waitForPortal, axe, tofuIn } from "./harness.mjs";
+import { ROOT, startApp, screenshot, waitForPortal, axe, tofuIn } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -15,18 +17,18 @@ after(async () => {
 // What each language must show (the portal name and the Funds link), written from the
 // product's wording, not read from the locale files.
 const LANGUAGES = [
-  { tag: "zh-Hans", button: "简体", name: "公开 · 脱贫攻坚数据", funds: "资金", chartTitle: "二道江区项目资金来源", unit: "单位：万元" },
-  { tag: "zh-Hant", button: "繁體", name: "公開 · 脫貧攻堅數據", funds: "資金", chartTitle: "二道江區項目資金來源", unit: "單位：萬元" },
-  { tag: "en", button: "English", name: "Gongkai · Poverty Alleviation Data", funds: "Funds", chartTitle: "Project funds of Erdaojiang District by source", unit: "Unit: million yuan" },
+  { tag: "zh-Hans", button: "简体", name: "公开 · 脱贫攻坚数据", funds: "资金", chartTitle: "二道江区扶贫项目投资：按资金来源", date: "2018年4月28日", unit: "单位：万元" },
+  { tag: "zh-Hant", button: "繁體", name: "公開 · 脫貧攻堅數據", funds: "資金", chartTitle: "二道江區扶貧項目投資：按資金來源", date: "2018年4月28日", unit: "單位：萬元" },
+  { tag: "en", button: "English", name: "Gongkai · Poverty Alleviation Data", funds: "Funds", chartTitle: "Investment in poverty alleviation projects in Erdaojiang District, by source of funds", date: "28 April 2018", unit: "Unit: million yuan" },
 ];
 
 const ROUTES = [
-  { path: "/", zh: "概览", pending: false },
+  { path: "/", zh: "概览", pending: false, ready: ".chart-box svg" },
   { path: "/poverty-exits", zh: "脱贫退出", pending: true },
   { path: "/funds", zh: "资金", pending: true },
   { path: "/paired-assistance", zh: "对口帮扶", pending: true },
   { path: "/map", zh: "地图", pending: true },
-  { path: "/sources", zh: "数据来源", pending: true },
+  { path: "/sources", zh: "数据来源", pending: false, ready: "section.source" },
 ];
 
 describe("languages", () => {
@@ -39,7 +41,7 @@ describe("languages", () => {
         assert.equal((await page.textContent(".portal-name")).trim(), lang.name);
         assert.equal((await page.textContent(".chart-title")).trim(), lang.chartTitle);
         assert.equal((await page.textContent(".chart-unit")).trim(), lang.unit);
-        assert.match(await page.textContent(".chart-source"), /2018-04-28/);
+        assert.ok((await page.textContent(".chart-source")).includes(lang.date));
         assert.equal(await page.locator(".chart-box svg rect").count() >= 2, true, "bars drawn");
 
         // Every character on screen renders as a real glyph, not tofu.
@@ -103,7 +105,7 @@ describe("navigation", () => {
           assert.match(await page.textContent(".pending"), /尚在建设中/);
           assert.equal(await page.locator("main svg").count(), 0, "a pending page shows no chart");
         } else {
-          await page.locator(".chart-box svg").waitFor();
+          await page.locator(route.ready).first().waitFor();
         }
       }
       await page.goBack();
@@ -148,7 +150,7 @@ describe("navigation", () => {
       await page.locator(".chart-table table").waitFor();
       const rows = await page.$$eval(".chart-table tbody tr", (trs) => trs.map((tr) => [tr.querySelector("th").textContent, tr.querySelector("td.num").textContent]));
       // Exactly the plotted bars: seed 001, 争取上级资金600万元, 区政府筹集490万元.
-      assert.deepEqual(rows, [["争取上级资金", "600"], ["区政府筹集", "490"]]);
+      assert.deepEqual(rows, [["上级资金", "600"], ["县级资金", "490"]]);
       const svgBars = await page.$$eval(".chart-box svg text", (ts) => ts.map((t) => t.textContent.trim()));
       for (const [label, value] of rows) {
         assert.ok(svgBars.includes(label) && svgBars.includes(value), `${label} ${value} drawn in the chart`);
@@ -181,26 +183,46 @@ describe("data loading", () => {
       await page.route("**/data/datapackage.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"resources": [\n  {"name": "sources",, }' }));
       await page.goto(app.url("/"));
       await page.locator(".load-error").waitFor();
-      assert.match(await page.textContent(".load-error .error-detail"), /datapackage\.json · line 2, column \d+/);
+      assert.match(await page.textContent(".load-error .error-detail"), /datapackage\.json 第 2 行第 \d+ 列：JSON 语法错误/);
     });
   });
 
   test("invalid rows are listed with their location while the valid data still shows", async () => {
     await app.journey("data-partial", async (page) => {
-      await page.route("**/data/datapackage.json", async (route) => {
+      let badRow;
+      await page.route("**/data/observations.csv", async (route) => {
         const response = await route.fetch();
-        const pkg = await response.json();
-        const observations = pkg.resources.find((r) => r.name === "observations");
-        observations.data.push({ ...observations.data[1], region: "999999" });
-        await route.fulfill({ response, json: pkg });
+        const lines = (await response.text()).trimEnd().split("\n");
+        badRow = lines.length + 1;
+        const copy = lines[1].split(",");
+        copy[0] = "added-row";
+        copy[1] = "999999";
+        await route.fulfill({ response, body: [...lines, copy.join(",")].join("\n") + "\n" });
       });
       await page.goto(app.url("/"));
       await waitForPortal(page);
       const problems = await page.textContent(".data-problems");
-      assert.match(problems, /datapackage\.json · resources\[3\]\.data\[3\]\.region/);
-      assert.match(problems, /999999/);
+      assert.ok(problems.includes(`observations.csv 第 ${badRow} 行“region”列`), problems);
+      assert.match(problems, /不存在（或无效）的地区“999999”/);
+      assert.equal(await page.locator(".data-problems li").count(), 1);
       await page.locator(".chart-box svg").waitFor();
     });
+  });
+
+  test("a resource that cannot be fetched is named with its URL and status; the rest shows and retry recovers", async () => {
+    await app.journey("data-resource-404", async (page) => {
+      await page.route("**/data/observations.csv", (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "gone" }));
+      await page.goto(app.url("/"));
+      await waitForPortal(page);
+      const problems = await page.textContent(".data-problems");
+      assert.ok(problems.includes(app.url("/data/observations.csv")), problems);
+      assert.match(problems, /HTTP 404/);
+      await page.locator(".chart-box svg").waitFor();
+      await page.unroute("**/data/observations.csv");
+      await page.locator(".data-problems").getByRole("button", { name: "重试" }).click();
+      await page.locator(".data-problems").waitFor({ state: "detached" });
+      await page.locator(".chart-box svg").waitFor();
+    }, { allowConsole: [/404/] });
   });
 
   test("the loading indicator shows while data is slow", async () => {
@@ -217,6 +239,29 @@ describe("data loading", () => {
       assert.match(await page.textContent(".loading-slow"), /datapackage\.json/);
       release();
       await page.locator(".chart-box svg").waitFor();
+    });
+  });
+});
+
+describe("sources", () => {
+  test("every published source is listed with the figures it supports and their quotations", async () => {
+    await app.journey("sources-page", async (page) => {
+      const csv = await readFile(join(ROOT, "public", "data", "sources.csv"), "utf8");
+      const ids = csv.trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+      await page.goto(app.url("/sources"));
+      await page.locator("section.source").first().waitFor();
+      const shown = await page.locator("section.source").evaluateAll((els) => els.map((e) => e.id));
+      assert.deepEqual(shown, ids.map((id) => `source-${id}`));
+
+      const erdaojiang = page.locator("#source-s001-erdaojiang-2018");
+      assert.match(await erdaojiang.locator(".source-meta").textContent(), /通化新闻网 · 2018年4月28日 · 新闻报道/);
+      const summary = erdaojiang.locator("summary");
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      const row = erdaojiang.locator("tr", { hasText: "累计投资项目资金1000余万元" });
+      assert.equal(await row.locator("td.num").textContent(), "1000余万元");
+      assert.match(await row.locator("th").textContent(), /扶贫项目投资（多渠道合计，已使用）/);
+      await screenshot(page, "sources");
     });
   });
 });
