@@ -54,4 +54,16 @@ if [[ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" || "$ROOT/tools/package-lock
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# --- Python: the reference Frictionless validator, for the data-format cross-check -----
+FRICTIONLESS_VERSION=5.21.0
+if (( want_test )) && ! "$ROOT/tools/.venv/bin/frictionless" --version 2>/dev/null | grep -q "$FRICTIONLESS_VERSION"; then
+  log "python venv with frictionless $FRICTIONLESS_VERSION"
+  if ! python3 -m venv "$ROOT/tools/.venv" 2>/dev/null; then
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-venv
+    python3 -m venv "$ROOT/tools/.venv"
+  fi
+  "$ROOT/tools/.venv/bin/pip" install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION"
+fi
+
 log "ready"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing (incl. Debian chromium) and runs every layer of tests:
-#   1. native `cargo test` (the pure core),
-#   2. wasm-bindgen-test components in headless Chromium,
-#   3. a release build with its size report,
-#   4. end-to-end journeys in headless Chromium against that build served on 127.0.0.1.
+#   1. native `cargo test` (the pure core, the data package and its checker),
+#   2. the data format cross-checked with the reference Frictionless validator,
+#   3. wasm-bindgen-test components in headless Chromium,
+#   4. a release build with its size report,
+#   5. end-to-end journeys in headless Chromium against that build served on 127.0.0.1.
 # Any failing layer fails the run; a layer that runs no test fails too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -29,20 +30,24 @@ require_tests() {
 }
 summary=()
 
-step "1/4 native tests: cargo test"
+step "1/5 native tests: cargo test"
 cargo test --locked 2>&1 | tee "$LOGS/native.log"
 require_tests native "$LOGS/native.log" '[0-9]+ passed'
 
-step "2/4 component tests: wasm-bindgen-test in headless Chromium"
+step "2/5 data format: frictionless and gongkai-check"
+tools/check-data.sh 2>&1 | tee "$LOGS/data.log"
+require_tests data "$LOGS/data.log" 'data: [0-9]+ passed'
+
+step "3/5 component tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$LOGS/wasm.log"
 require_tests browser-components "$LOGS/wasm.log" '[0-9]+ passed'
 
-step "3/4 release build: trunk build --release"
+step "4/5 release build: trunk build --release"
 trunk build --release --offline 2>&1 | tee "$LOGS/build.log"
 tools/size-report.sh dist | tee "$LOGS/size.log"
 
-step "4/4 end-to-end journeys in headless Chromium"
+step "5/5 end-to-end journeys in headless Chromium"
 (cd tools && node --test --test-concurrency=1 --test-reporter=spec ../tests/e2e/*.test.mjs) 2>&1 | tee "$LOGS/e2e.log"
 require_tests end-to-end "$LOGS/e2e.log" 'ℹ pass [0-9]+'
 
