@@ -3,11 +3,13 @@
 //! and a stage that exceeds an earlier one are reported, and the rows stay as published (a
 //! breakdown that does not add up is no longer shown as one).
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::error::{DataError, Reason, RefKind};
 use super::model::{Dataset, Figure, Fund};
-use super::resources::{Index, Unlinked};
+use super::resources::Unlinked;
 use super::vocab::{Qualifier, Term};
 
 /// Something that carries a published figure: an observation or a fund.
@@ -34,18 +36,33 @@ impl HasFigure for Fund {
     }
 }
 
-/// Resolves each row's `part_of` to its total in the same file. A part whose total is unknown or
-/// itself left out, or whose unit or status differs from the total's, is reported and left out.
+/// Resolves each row's `part_of` to its total in the same file. A repeated id, and a part whose
+/// total is unknown or itself left out, or whose unit or status differs from the total's, are
+/// reported and left out.
 pub fn link_parts<T: HasFigure>(file: &str, rows: Vec<Unlinked<T>>, kind: RefKind, dataset: &Dataset, problems: &mut Vec<DataError>) -> Vec<T> {
-    let index = Index::of(rows.iter().map(|r| r.item.figure().id.as_str()));
-    let unit = |f: &Figure| dataset.indicators.get(f.indicator).map(|i| i.unit);
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    index.reserve(rows.len());
     let mut alive = vec![true; rows.len()];
+    for (i, row) in rows.iter().enumerate() {
+        let figure = row.item.figure();
+        match index.entry(figure.id.as_str()) {
+            Entry::Occupied(first) => {
+                let first_row = rows[*first.get()].item.figure().row;
+                problems.push(DataError::cell(file, figure.row, "id", &figure.id, Reason::Duplicate { first_row }));
+                alive[i] = false;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+    let unit = |f: &Figure| dataset.indicators.get(f.indicator).map(|i| i.unit);
     loop {
         let mut changed = false;
         for (i, row) in rows.iter().enumerate() {
             let (Some((total_id, _)), true) = (&row.part_of, alive[i]) else { continue };
             let part = row.item.figure();
-            let reason = match index.get(total_id).filter(|t| alive[*t]).map(|t| rows[t].item.figure()) {
+            let reason = match index.get(total_id.as_str()).copied().filter(|t| alive[*t]).map(|t| rows[t].item.figure()) {
                 None => Some(Reason::UnknownRef(kind)),
                 Some(total) if unit(part) != unit(total) => Some(Reason::PartUnitMismatch {
                     total_row: total.row,
@@ -70,11 +87,21 @@ pub fn link_parts<T: HasFigure>(file: &str, rows: Vec<Unlinked<T>>, kind: RefKin
         }
     }
 
-    let kept: Vec<Unlinked<T>> = rows.into_iter().zip(&alive).filter(|(_, a)| **a).map(|(r, _)| r).collect();
-    let index = Index::of(kept.iter().map(|r| r.item.figure().id.as_str()));
-    kept.into_iter()
-        .map(|Unlinked { mut item, part_of }| {
-            item.figure_mut().part_of = part_of.and_then(|(total, breakdown)| index.get(&total).map(|t| (t, breakdown)));
+    // Positions after the rejected rows are left out: the number of kept rows before each.
+    let new_position: Vec<usize> = alive.iter().scan(0, |kept, &a| {
+        let at = *kept;
+        *kept += usize::from(a);
+        Some(at)
+    })
+    .collect();
+    let totals: Vec<Option<usize>> =
+        rows.iter().map(|r| r.part_of.as_ref().and_then(|(total, _)| index.get(total.as_str()).map(|&t| new_position[t]))).collect();
+    rows.into_iter()
+        .zip(alive)
+        .zip(totals)
+        .filter(|((_, a), _)| *a)
+        .map(|((Unlinked { mut item, part_of }, _), total)| {
+            item.figure_mut().part_of = part_of.zip(total).map(|((_, breakdown), t)| (t, breakdown));
             item
         })
         .collect()
@@ -101,7 +128,7 @@ fn describe_range((low, high): (f64, f64)) -> String {
 /// Reports every breakdown whose parts cannot add up to their total (at the total's row and
 /// `value_column`) and unlinks its parts.
 pub fn check_breakdowns<T: HasFigure>(file: &str, items: &mut [T], value_column: &'static str, problems: &mut Vec<DataError>) {
-    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if let Some((total, breakdown)) = &item.figure().part_of {
             groups.entry((*total, breakdown.as_str())).or_default().push(i);
@@ -131,7 +158,7 @@ pub fn check_breakdowns<T: HasFigure>(file: &str, items: &mut [T], value_column:
 /// Reports each fund whose amount exceeds that of an earlier stage of the same money (same
 /// region, indicator, period, funding source, status and pairing): more disbursed than allocated.
 pub fn check_stages(file: &str, funds: &[Fund], problems: &mut Vec<DataError>) {
-    let mut groups: HashMap<_, Vec<&Fund>> = HashMap::new();
+    let mut groups: HashMap<_, Vec<&Fund>> = HashMap::default();
     for fund in funds {
         let f = &fund.figure;
         groups.entry((f.region, f.indicator, f.period, fund.funding_source, f.status, f.pairing)).or_default().push(fund);

@@ -2,7 +2,7 @@
 //! Problems within a row or with its references leave the row out; see `checks` for problems
 //! between rows.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::error::{DataError, Place, Reason, RefKind};
 use super::model::{Commitment, Figure, Fund, Indicator, Pairing, Region, Source};
@@ -106,7 +106,8 @@ fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, mut e
     let Some((mut reader, columns)) = table::open(file.name, file.text, file.fields, &known, problems) else {
         return Vec::new();
     };
-    let mut items = Vec::new();
+    // One row per line in all but files with line breaks inside cells: reserve that much.
+    let mut items = Vec::with_capacity(file.text.bytes().filter(|b| *b == b'\n').count());
     let mut record = csv::StringRecord::new();
     let mut row = 1;
     loop {
@@ -359,8 +360,9 @@ pub struct Unlinked<T> {
 }
 
 /// Reads the fields shared by observations and funds; `value_column` is `value` or `amount`.
-fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, seen: &mut Seen, value_column: &'static str) -> Option<Unlinked<Figure>> {
-    let id = c.id("id").filter(|id| seen.first(c, "id", id));
+/// Duplicate ids are found by `checks::link_parts`, which indexes the rows anyway.
+fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str) -> Option<Unlinked<Figure>> {
+    let id = c.id("id");
     let region = refs.regions.required(c, "region", RefKind::Region);
     let indicator = refs.indicators.required(c, "indicator", RefKind::Indicator);
     let period = c.period("period");
@@ -437,9 +439,8 @@ fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, seen: &mut Seen, value_column: &'s
 
 /// Reads `observations.csv`; `part_of` is resolved by `checks::link_parts`.
 pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Unlinked<Figure>> {
-    let mut seen = Seen::default();
     rows(file, &OBSERVATIONS, problems, |c| {
-        let figure = figure(c, refs, &mut seen, "value");
+        let figure = figure(c, refs, "value");
         let unit: Option<Unit> = c.term("unit");
         if let (Some(unit), Some(expected)) = (unit, refs.indicator_unit(c)) {
             if unit != expected {
@@ -453,9 +454,8 @@ pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<Data
 
 /// Reads `funds.csv`; `part_of` is resolved by `checks::link_parts`.
 pub fn funds(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Unlinked<Fund>> {
-    let mut seen = Seen::default();
     rows(file, &FUNDS, problems, |c| {
-        let figure = figure(c, refs, &mut seen, "amount");
+        let figure = figure(c, refs, "amount");
         if let Some(unit) = refs.indicator_unit(c).filter(|u| *u != Unit::Yuan) {
             c.reject("indicator", Reason::FundNotYuan(unit.code()));
         }

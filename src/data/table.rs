@@ -1,16 +1,23 @@
 //! Reading one CSV resource: the header is checked against the resource's schema, then each row
 //! is offered as [`Cells`], whose typed getters record a located [`DataError`] for every bad cell.
 
-use std::collections::HashMap;
-
 use super::error::{DataError, Place, Reason};
 use super::period::{Date, Period, PeriodError};
 use super::vocab::Term;
 use super::Localized;
 
-/// The columns of a CSV file, by name.
+/// The positions of the portal's known columns in a CSV file. Looked up for every cell, so it
+/// is a short list compared by address first (the names are the same `'static` literals) and
+/// by content only as a fallback.
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    index: Vec<(&'static str, usize)>,
+}
+
+impl Columns {
+    fn position(&self, column: &'static str) -> Option<usize> {
+        let same = |(name, _): &&(&'static str, usize)| std::ptr::eq(name.as_ptr(), column.as_ptr()) && name.len() == column.len();
+        self.index.iter().find(same).or_else(|| self.index.iter().find(|(name, _)| *name == column)).map(|(_, i)| *i)
+    }
 }
 
 /// Checks the header of `file` against `schema` (the field names its descriptor declares, in
@@ -76,7 +83,7 @@ impl<'a> Cells<'a> {
 
     /// The raw text of `column`, `""` if the column is absent.
     pub fn raw(&self, column: &'static str) -> &'a str {
-        self.columns.index.get(column).and_then(|&i| self.record.get(i)).unwrap_or("")
+        self.columns.position(column).and_then(|i| self.record.get(i)).unwrap_or("")
     }
 
     /// Records a problem with `column`.

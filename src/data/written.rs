@@ -11,8 +11,14 @@ use super::Qualifier;
 /// traditional characters are both read. The unit word is not checked: `3819.74万人` reads as
 /// 38 197 400 whatever it counts.
 pub fn read(text: &str) -> Option<(f64, Qualifier)> {
-    let text: String = text.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
-    let (mut qualifier, mut rest) = strip_prefix(&text);
+    let compact: String;
+    let text = if text.contains(|c: char| c.is_whitespace() || c == ',') {
+        compact = text.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
+        compact.as_str()
+    } else {
+        text
+    };
+    let (mut qualifier, mut rest) = strip_prefix(text);
     // Words may stand between a leading qualifier and an Arabic number (超过省定标准的2倍).
     let (mut value, after) = arabic(rest).or_else(|| chinese(rest)).or_else(|| arabic(&rest[rest.find(|c: char| c.is_ascii_digit())?..]))?;
     rest = after;
