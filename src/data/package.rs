@@ -43,8 +43,18 @@ pub fn files(descriptor_file: &str, descriptor: &Descriptor) -> (Vec<(&'static s
 
 /// Reads the package described by `descriptor` (the file `descriptor_file`). `read` returns the
 /// text of a resource's path, or why it could not be had (e.g. `HTTP 404 Not Found`).
-pub fn read(descriptor_file: &str, descriptor: &Descriptor, mut read: impl FnMut(&str) -> Result<String, String>) -> Loaded {
-    let (files, mut problems) = files(descriptor_file, descriptor);
+pub fn read(descriptor_file: &str, descriptor: &Descriptor, read: impl FnMut(&str) -> Result<String, String>) -> Loaded {
+    read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), read)
+}
+
+/// [`read`] for a caller that has already asked [`files`] which files to get (the browser
+/// fetches them all before reading any).
+pub fn read_files(
+    descriptor_file: &str,
+    descriptor: &Descriptor,
+    (files, mut problems): (Vec<(&'static str, String)>, Vec<DataError>),
+    mut read: impl FnMut(&str) -> Result<String, String>,
+) -> Loaded {
     let texts: Vec<(&'static str, String, Option<String>)> = files
         .into_iter()
         .map(|(name, path)| match read(&path) {

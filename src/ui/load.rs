@@ -130,13 +130,13 @@ pub async fn load_package(relative: String) -> Result<(String, Loaded), LoadErro
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
     let descriptor = Descriptor::parse(&file, &text).map_err(|error| LoadError::Data { url: url.clone(), error })?;
 
-    let (files, _) = package::files(&file, &descriptor);
-    let fetches = files.iter().map(|(_, path)| {
+    let planned = package::files(&file, &descriptor);
+    let fetches = planned.0.iter().map(|(_, path)| {
         let resource_url = resolve(path, &url);
         async move { (path.clone(), fetch_text(&resource_url, TIMEOUT).await.map_err(|e| e.to_string())) }
     });
     let mut texts: HashMap<String, Result<String, String>> = futures::future::join_all(fetches).await.into_iter().collect();
-    let loaded = package::read(&file, &descriptor, |path| texts.remove(path).unwrap_or_else(|| Err(path.to_owned())));
+    let loaded = package::read_files(&file, &descriptor, planned, |path| texts.remove(path).unwrap_or_else(|| Err(path.to_owned())));
     Ok((url, loaded))
 }
 
