@@ -35,6 +35,7 @@ pub fn compositions<T: HasFigure>(items: &[T]) -> Vec<Composition<'_, T>> {
 pub fn first_funding_composition(dataset: &Dataset) -> Option<Composition<'_, Fund>> {
     compositions(&dataset.funds).into_iter().find(|c| {
         let mut sources: Vec<_> = c.parts.iter().map(|p| p.funding_source).collect();
+        sources.sort_unstable();
         sources.dedup();
         sources.len() == c.parts.len()
     })
