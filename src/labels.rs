@@ -23,9 +23,14 @@ pub fn funding_source(source: FundingSource, locale: Locale) -> String {
 
 /// A source as cited under a chart: title, publisher and date (or that the date is not printed).
 pub fn citation(source: &Source, locale: Locale) -> String {
-    let date = source.date.map_or_else(|| tr(locale, "date-not-printed"), |d| format::date(d, locale));
-    let args = [("title", source.title.as_str().into()), ("publisher", source.publisher.as_str().into()), ("date", date.into())];
+    let args =
+        [("title", source.title.as_str().into()), ("publisher", source.publisher.as_str().into()), ("date", source_date(source, locale).into())];
     tr_args(locale, "source-citation", &args)
+}
+
+/// A source's publication date, or that it is not printed.
+pub fn source_date(source: &Source, locale: Locale) -> String {
+    source.date.map_or_else(|| tr(locale, "date-not-printed"), |d| format::date(d, locale))
 }
 
 #[cfg(test)]

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 
 use crate::data::{Dataset, Source, Term};
 use crate::derive::figures_of_source;
-use crate::format;
-use crate::i18n::{tr, tr_args, Locale};
+use crate::i18n::{tr_args, Locale};
 use crate::labels;
 
 use super::i18n::use_i18n;
@@ -49,8 +48,7 @@ fn SourceSection(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
     let heading = format!("{anchor}-title");
     let pairings = dataset.pairings.iter().filter(|p| p.source == index).count();
     let commitments = dataset.commitments.iter().filter(|c| c.source == index).count();
-    let figures = dataset.observations.iter().filter(|f| f.source == index).count()
-        + dataset.funds.iter().filter(|f| f.figure.source == index).count();
+    let figures = dataset.figures_from(index).count();
     let source_for_meta = source.clone();
     let source_for_note = source.clone();
     view! {
@@ -82,8 +80,7 @@ fn SourceSection(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
 
 /// Publisher · date · kind · file, in the reader's language.
 fn meta(source: &Source, locale: Locale) -> String {
-    let date = source.date.map_or_else(|| tr(locale, "date-not-printed"), |d| format::date(d, locale));
-    let mut parts = vec![source.publisher.clone(), date, labels::term("source-kind", source.kind, locale)];
+    let mut parts = vec![source.publisher.clone(), labels::source_date(source, locale), labels::term("source-kind", source.kind, locale)];
     if let Some(file) = &source.file {
         parts.push(tr_args(locale, "source-file", &[("file", file.as_str().into())]));
     }
