@@ -1,7 +1,7 @@
 //! Pure derivations from the model to the tables views show.
 
 use crate::data::HasFigure;
-use crate::data::{Dataset, Figure, Fund};
+use crate::data::{Dataset, Figure};
 use crate::format;
 use crate::i18n::{tr_args, Locale};
 use crate::labels;
@@ -29,16 +29,6 @@ pub fn compositions<T: HasFigure>(items: &[T]) -> Vec<Composition<'_, T>> {
     }
     found.sort_by_key(|c| c.total.figure().row);
     found
-}
-
-/// The first breakdown of an amount of money by funding source, e.g. project funds by who paid.
-pub fn first_funding_composition(dataset: &Dataset) -> Option<Composition<'_, Fund>> {
-    compositions(&dataset.funds).into_iter().find(|c| {
-        let mut sources: Vec<_> = c.parts.iter().map(|p| p.funding_source).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        sources.len() == c.parts.len()
-    })
 }
 
 /// One figure as the Sources page lists it, in the reader's language.
@@ -111,16 +101,6 @@ mod tests {
         assert_eq!((found[0].total.id.as_str(), found[0].breakdown), ("o1", "type"));
         let parts: Vec<&str> = found[0].parts.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(parts, ["o2", "o3", "o4"]);
-    }
-
-    #[test]
-    fn funding_composition_needs_one_part_per_source() {
-        let loaded = base();
-        let c = first_funding_composition(&loaded.dataset).expect("f1 has parts by source");
-        assert_eq!(c.total.figure.id, "f1");
-        let values: Vec<f64> = c.parts.iter().map(|p| p.figure.value).collect();
-        assert_eq!(values, [6_000_000.0, 4_900_000.0]);
-        assert!(first_funding_composition(&Dataset::default()).is_none());
     }
 
     #[test]

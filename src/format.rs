@@ -15,6 +15,9 @@ pub enum Scale {
     Million,
     Yi,
     Billion,
+    /// 万亿 (10¹²).
+    WanYi,
+    Trillion,
 }
 
 impl Scale {
@@ -27,18 +30,39 @@ impl Scale {
             Scale::Million => 1e6,
             Scale::Yi => 1e8,
             Scale::Billion => 1e9,
+            Scale::WanYi | Scale::Trillion => 1e12,
         }
     }
 
     /// The readable scale for amounts up to `max_abs` in `locale`: the largest scale in which
-    /// `max_abs` is at least 1, from 元/万/亿 in Chinese and from one/thousand/million/billion in English.
+    /// `max_abs` is at least 1, from 元/万/亿/万亿 in Chinese and one/thousand/million/billion/trillion
+    /// in English.
     pub fn for_max(max_abs: f64, locale: Locale) -> Scale {
         let ladder: &[Scale] = match locale {
-            Locale::ZhHans | Locale::ZhHant => &[Scale::Yi, Scale::Wan, Scale::One],
-            Locale::En => &[Scale::Billion, Scale::Million, Scale::Thousand, Scale::One],
+            Locale::ZhHans | Locale::ZhHant => &[Scale::WanYi, Scale::Yi, Scale::Wan, Scale::One],
+            Locale::En => &[Scale::Trillion, Scale::Billion, Scale::Million, Scale::Thousand, Scale::One],
         };
         let max_abs = if max_abs.is_finite() { max_abs.abs() } else { 0.0 };
         ladder.iter().copied().find(|s| max_abs >= s.factor()).unwrap_or(Scale::One)
+    }
+
+    /// The scale for values from `min` to `max` (both positive): that of `max`, stepped down while
+    /// `min` would be shown as less than 0.01 of the unit.
+    pub fn for_range(max: f64, min: f64, locale: Locale) -> Scale {
+        let mut scale = Scale::for_max(max, locale);
+        while min.is_finite() && min / scale.factor() < 0.01 {
+            let smaller = Scale::for_max(scale.factor() * 0.999_999, locale);
+            if smaller == scale {
+                break;
+            }
+            scale = smaller;
+        }
+        scale
+    }
+
+    /// How many decimals show any value of whole base units exactly at this scale (0.031万 is 310).
+    pub fn exact_decimals(self) -> usize {
+        2 + self.factor().log10().round() as usize
     }
 
     /// The unit label of an amount of yuan at this scale, e.g. 万元 or "million yuan".
@@ -56,6 +80,8 @@ impl Scale {
             Scale::Million => "scale-million",
             Scale::Yi => "scale-yi",
             Scale::Billion => "scale-billion",
+            Scale::WanYi => "scale-wan-yi",
+            Scale::Trillion => "scale-trillion",
         };
         tr_args(locale, "scaled-unit", &[("scale", tr(locale, scale).into()), ("unit", unit.into())])
     }
@@ -197,6 +223,11 @@ mod tests {
         assert_eq!(Scale::for_max(1_447_000_000.0, Locale::En), Scale::Billion);
         assert_eq!(Scale::for_max(f64::NAN, Locale::En), Scale::One);
         assert_eq!(Scale::for_max(-5e8, Locale::ZhHant), Scale::Yi);
+        // 通辽's 3万 exits beside 二道江's 90: 万人 would show 0.009, so the chart counts in 人.
+        assert_eq!(Scale::for_range(30_000.0, 90.0, Locale::ZhHans), Scale::One);
+        assert_eq!(Scale::for_range(197_000_000.0, 100_000.0, Locale::ZhHans), Scale::Wan);
+        assert_eq!(Scale::for_range(1_447_000_000.0, 38_197_400.0, Locale::ZhHans), Scale::Yi);
+        assert_eq!(Scale::for_range(197_000_000.0, 100_000.0, Locale::En), Scale::Million);
     }
 
     #[test]
@@ -229,5 +260,52 @@ mod tests {
         assert_eq!(yuan_auto(197_000_000.0, Qualifier::Exact, Locale::ZhHans), "1.97亿元");
         assert_eq!(yuan_auto(197_000_000.0, Qualifier::Exact, Locale::En), "197 million yuan");
         assert_eq!(yuan_auto(3600.0, Qualifier::Exact, Locale::ZhHans), "3600元");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use crate::data::written;
+        use proptest::prelude::*;
+
+        fn qualifiers() -> impl Strategy<Value = Qualifier> {
+            prop_oneof![Just(Qualifier::Exact), Just(Qualifier::MoreThan), Just(Qualifier::AtLeast), Just(Qualifier::About)]
+        }
+
+        proptest! {
+            /// 万 and 亿 steps are 10⁴ apart, so a Chinese amount always shows 1 to 9999.99 of its unit;
+            /// English steps are 10³ apart.
+            #[test]
+            fn the_scale_keeps_the_shown_number_between_one_and_its_next_step(v in 1.0f64..1e13) {
+                let zh = v / Scale::for_max(v, Locale::ZhHans).factor();
+                prop_assert!((1.0..1e4).contains(&zh), "{v} shows as {zh}");
+                let en = v / Scale::for_max(v, Locale::En).factor();
+                prop_assert!((1.0..1e3).contains(&en), "{v} shows as {en}");
+            }
+
+            /// What the portal prints in Chinese reads back, with the document reader, as the same
+            /// amount (to the two decimals shown) and the same qualifier.
+            #[test]
+            fn chinese_amounts_read_back_as_written(v in 1.0f64..1e12, q in qualifiers(), hant in any::<bool>()) {
+                let locale = if hant { Locale::ZhHant } else { Locale::ZhHans };
+                let scale = Scale::for_max(v, locale);
+                let text = yuan(v, q, scale, locale);
+                let (read, qualifier) = written::read(&text).expect("reads");
+                let shown = (v / scale.factor() * 100.0).round() / 100.0 * scale.factor();
+                prop_assert!((read - shown).abs() <= shown * 1e-9 + 1e-6, "{text}: {read} vs {shown}");
+                prop_assert_eq!(qualifier, q, "{}", text);
+            }
+
+            /// English numbers group thousands with commas and otherwise print the rounded value.
+            #[test]
+            fn english_numbers_group_thousands(v in -1e12f64..1e12) {
+                let text = number(v, 2, Locale::En);
+                let digits: String = text.replace(',', "").replace('−', "-");
+                let back: f64 = digits.parse().expect("a number");
+                prop_assert!((back - v).abs() <= 0.005 + v.abs() * 1e-15, "{text}");
+                let int = text.trim_start_matches('−').split('.').next().unwrap_or_default();
+                prop_assert!(int.split(',').skip(1).all(|g| g.len() == 3), "{text}");
+            }
+        }
     }
 }

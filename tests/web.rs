@@ -4,10 +4,11 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`
 #![cfg(target_arch = "wasm32")]
 
-use gongkai::chart::spec::{Bar, BarChart};
+use gongkai::chart::catalogue;
+use gongkai::chart::spec::{Body, Chart, Cited, Mark, Place};
 use gongkai::data::Qualifier;
 use gongkai::i18n::Locale;
-use gongkai::ui::chart::BarChartFigure;
+use gongkai::ui::chart::ChartFigure;
 use gongkai::ui::{i18n, shell, theme, App};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -88,39 +89,74 @@ async fn app_shows_located_error_and_retries_when_data_is_missing() {
     root.remove();
 }
 
-fn hostile_spec() -> BarChart {
-    let bar = |label: &str, value: f64| Bar { label: label.into(), value, value_text: format!("{value}"), qualifier: Qualifier::MoreThan };
-    BarChart {
+fn hostile_chart() -> Chart {
+    let mark = |label: &str, value: f64| Mark {
+        group: "<b>group</b>".into(),
+        label: label.into(),
+        value,
+        number: format!("{value}"),
+        unit: "万元".into(),
+        text: format!("{value}余"),
+        qualifier: Qualifier::MoreThan,
+        hollow: false,
+        status: "实际".into(),
+        detail: format!("{label}：{value}余万元"),
+        source: Some(Cited { id: "s1".into(), text: "来源：<script>alert(2)</script>".into() }),
+        place: Place::Bar,
+    };
+    Chart {
+        id: "t1".into(),
         title: "<img src=x onerror=alert(1)>".into(),
         subtitle: "sub".into(),
         unit: "万元".into(),
-        source: "来源：<script>alert(2)</script>".into(),
         summary: "summary".into(),
-        bars: vec![bar("<script>alert(3)</script>", 600.0), bar("区政府筹集", 490.0), bar("b", 7.5)],
+        notes: vec!["“余”".into()],
+        sources: vec![Cited { id: "s1".into(), text: "<script>alert(2)</script>".into() }],
+        group_heading: "g".into(),
+        label_heading: "l".into(),
+        marks: vec![mark("<script>alert(3)</script>", 600.0), mark("区政府筹集", 490.0), mark("b", 7.5)],
+        body: Body::Bars { max: None },
     }
 }
 
-#[wasm_bindgen_test]
-async fn chart_figure_renders_data_text_as_text_and_its_table_matches_the_bars() {
-    let root = container("chart");
-    let spec = hostile_spec();
-    let expected: Vec<(String, String)> = spec.bars.iter().map(|b| (b.label.clone(), b.value_text.clone())).collect();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
+fn mount_chart(root: &HtmlElement, chart: Chart) -> leptos::mount::UnmountHandle<impl Mountable> {
+    leptos::mount::mount_to(root.clone(), move || {
         i18n::provide();
         theme::provide();
-        view! { <Router><BarChartFigure spec=spec.clone() id="t1"/></Router> }
-    });
+        view! { <Router><ChartFigure chart=chart.clone()/></Router> }
+    })
+}
+
+fn active_element() -> Option<Element> {
+    document().active_element()
+}
+
+fn press(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn chart_figure_renders_data_text_as_text_and_its_table_matches_the_marks() {
+    let root = container("chart");
+    let chart = hostile_chart();
+    let expected: Vec<(String, String)> = chart.marks.iter().map(|m| (m.label.clone(), m.number.clone())).collect();
+    let handle = mount_chart(&root, chart);
     wait_for("the chart svg", || find(&root, ".chart-box svg").is_some()).await;
 
-    assert!(all(&root, "script, img").is_empty(), "data text became markup");
+    assert!(all(&root, "script, img, b").is_empty(), "data text became markup");
     assert_eq!(text(&root, ".chart-title"), "<img src=x onerror=alert(1)>");
     let svg = find(&root, ".chart-box svg").expect("svg");
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(text(&svg, "title"), "<img src=x onerror=alert(1)>");
     assert_eq!(text(&svg, "desc"), "summary");
     assert!(svg.text_content().unwrap_or_default().contains("<script>alert(3)</script>"));
+    assert_eq!(find(&root, ".chart-source a").and_then(|a| a.get_attribute("href")).as_deref(), Some("/sources#source-s1"));
 
-    // The table is hidden until asked for, and then lists exactly the plotted bars.
+    // The table is hidden until asked for, and then lists exactly the plotted marks.
     let table = find(&root, ".chart-table").expect("table container");
     assert!(table.has_attribute("hidden"));
     assert_eq!(find(&root, ".table-toggle").and_then(|b| b.get_attribute("aria-expanded")).as_deref(), Some("false"));
@@ -128,13 +164,66 @@ async fn chart_figure_renders_data_text_as_text_and_its_table_matches_the_bars()
     sleep(0).await;
     assert!(!table.has_attribute("hidden"), "toggle did not show the table");
     assert_eq!(find(&root, ".table-toggle").and_then(|b| b.get_attribute("aria-expanded")).as_deref(), Some("true"));
-    let rows: Vec<(String, String)> = all(&table, "tbody tr")
-        .iter()
-        .map(|tr| (text(tr, "th"), text(tr, "td.num")))
-        .collect();
+    let rows: Vec<(String, String)> = all(&table, "tbody tr").iter().map(|tr| (text(tr, "th"), text(tr, "td.num"))).collect();
     assert_eq!(rows, expected);
     drop(handle);
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn marks_are_one_tab_stop_and_arrow_keys_move_between_them_showing_value_and_source() {
+    let root = container("chart-keys");
+    let handle = mount_chart(&root, hostile_chart());
+    wait_for("the mark targets", || all(&root, ".chart-mark").len() == 3).await;
+    let stops: Vec<Element> = all(&root, ".chart-mark").into_iter().filter(|b| b.get_attribute("tabindex").as_deref() == Some("0")).collect();
+    assert_eq!(stops.len(), 1, "one tab stop for the chart's marks");
+    stops[0].unchecked_ref::<HtmlElement>().focus().expect("focus");
+    let tip = find(&root, ".chart-tip").expect("tooltip");
+    wait_for("the tooltip", || !tip.has_attribute("hidden")).await;
+    assert_eq!(tip.text_content().unwrap_or_default(), "<script>alert(3)</script>：600余万元");
+
+    press(&stops[0], "ArrowRight");
+    wait_for("focus on the second mark", || active_element().and_then(|e| e.get_attribute("aria-label")).as_deref() == Some("区政府筹集：490余万元")).await;
+    wait_for("the tooltip to follow", || tip.text_content().unwrap_or_default() == "区政府筹集：490余万元").await;
+    let second = active_element().expect("focused");
+    assert_eq!(second.get_attribute("tabindex").as_deref(), Some("0"), "the focused mark is the tab stop");
+    press(&second, "End");
+    wait_for("focus on the last mark", || active_element().and_then(|e| e.get_attribute("aria-label")).as_deref() == Some("b：7.5余万元")).await;
+    drop(handle);
+    root.remove();
+}
+
+/// Every chart the catalogue builds from the default data package renders in the browser with a
+/// focus target per mark and a table row per mark.
+#[wasm_bindgen_test]
+async fn every_catalogue_chart_renders_with_targets_and_a_matching_table() {
+    let descriptor = include_str!("../public/data/datapackage.json");
+    let read = |name: &str| -> Result<String, String> {
+        Ok(match name {
+            "regions.csv" => include_str!("../public/data/regions.csv"),
+            "sources.csv" => include_str!("../public/data/sources.csv"),
+            "indicators.csv" => include_str!("../public/data/indicators.csv"),
+            "pairings.csv" => include_str!("../public/data/pairings.csv"),
+            "observations.csv" => include_str!("../public/data/observations.csv"),
+            "funds.csv" => include_str!("../public/data/funds.csv"),
+            "commitments.csv" => include_str!("../public/data/commitments.csv"),
+            other => return Err(format!("no {other}")),
+        }
+        .to_owned())
+    };
+    let loaded = gongkai::data::package::load("datapackage.json", descriptor, read).expect("the default package parses");
+    for chart in catalogue::all(&loaded.dataset, Locale::ZhHans) {
+        let root = container(&format!("box-{}", chart.id));
+        let (id, marks) = (chart.id.clone(), chart.marks.len());
+        let handle = mount_chart(&root, chart);
+        wait_for(&format!("{id}: its svg"), || find(&root, ".chart-box svg").is_some()).await;
+        assert_eq!(all(&root, ".chart-mark").len(), marks, "{id}: a target per mark");
+        click(&root, ".table-toggle");
+        sleep(0).await;
+        assert_eq!(all(&root, ".chart-table tbody tr").len(), marks, "{id}: a row per mark");
+        drop(handle);
+        root.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,6 @@
-//! Charts: a pure [`spec`] built from a derived table, and an SVG [`render`] of that spec.
-//! The chart, its data table and (later) its CSV download all read the same spec.
+//! Charts: the [`catalogue`] builds a pure [`spec`] from the dataset; [`render`] draws a spec as
+//! SVG with plotters. The chart, its focusable marks and its data table all read the same spec.
 
+pub mod catalogue;
 pub mod render;
 pub mod spec;

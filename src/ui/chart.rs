@@ -1,12 +1,15 @@
-//! A chart on a page: title, subtitle, the SVG drawn at the width of its box, the unit, the
-//! source, and a table of exactly the plotted data.
+//! A chart on a page: title, subtitle, unit, the SVG drawn at the width of its reserved box,
+//! focusable marks over it (one tab stop; arrow keys move between marks) with a tooltip giving the
+//! exact value and source, the key to its marks, its summary, its sources, and a table of exactly
+//! the plotted data.
 
+use leptos::ev::KeyboardEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::chart::render::{bar_chart_height, bar_chart_svg};
-use crate::chart::spec::BarChart;
+use crate::chart::render::{height, render, Drawn};
+use crate::chart::spec::Chart;
 use crate::labels;
 
 use super::i18n::use_i18n;
@@ -15,8 +18,13 @@ use super::theme::use_theme;
 /// The width a chart is drawn at before its box has been measured.
 const DEFAULT_WIDTH: u32 = 640;
 
+/// The link to a source's entry on the Sources page.
+pub fn source_href(id: &str) -> String {
+    format!("/sources#source-{id}")
+}
+
 #[component]
-pub fn BarChartFigure(spec: BarChart, id: &'static str) -> impl IntoView {
+pub fn ChartFigure(chart: Chart) -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
     let box_ref = NodeRef::<Div>::new();
@@ -38,31 +46,46 @@ pub fn BarChartFigure(spec: BarChart, id: &'static str) -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let height = bar_chart_height(spec.bars.len());
+    let id = chart.id.clone();
+    let box_height = height(&chart);
+    let chart = StoredValue::new(chart);
+    let drawn: Memo<Result<Drawn, String>> =
+        Memo::new(move |_| chart.with_value(|c| render(c, width.get(), theme.current().palette()).map_err(|e| e.to_string())));
+    let active = RwSignal::new(None::<usize>);
+    let show_tip = RwSignal::new(false);
     let show_table = RwSignal::new(false);
     let table_id = format!("{id}-table");
-    let drawn = {
-        let spec = spec.clone();
-        Memo::new(move |_| bar_chart_svg(&spec, width.get(), theme.current().palette(), id).map_err(|e| e.to_string()))
-    };
-    let BarChart { title, subtitle, unit, source, summary, bars } = spec;
-    let caption = (title.clone(), unit.clone());
+    let tip_id = format!("{id}-tip");
+    let c = chart.get_value();
 
     view! {
-        <figure class="chart" id=id>
-            <h2 class="chart-title">{title}</h2>
-            <p class="chart-subtitle">{subtitle}</p>
-            <p class="chart-unit">{move || i18n.t_args("chart-unit", &[("unit", unit.as_str().into())])}</p>
+        <figure class="chart" id=id.clone() data-kind=c.body.kind() aria-labelledby=format!("{id}-heading")>
+            <h2 class="chart-title" id=format!("{id}-heading")>{c.title.clone()}</h2>
+            <p class="chart-subtitle">{c.subtitle.clone()}</p>
+            <p class="chart-unit">{move || i18n.t_args("chart-unit", &[("unit", chart.with_value(|c| c.unit.clone()).into())])}</p>
             // One box for the chart's whole life, its height reserved: redrawing replaces only its content.
-            <div
-                class="chart-box"
-                node_ref=box_ref
-                style=format!("height:{height}px")
-                inner_html=move || drawn.get().unwrap_or_default()
-            ></div>
+            <div class="chart-box" node_ref=box_ref style=format!("height:{box_height}px")>
+                <div class="chart-svg" inner_html=move || drawn.get().map(|d| d.svg).unwrap_or_default()></div>
+                <Marks chart=chart drawn=drawn active=active show_tip=show_tip tip_id=tip_id.clone()/>
+                <Tooltip chart=chart drawn=drawn active=active show_tip=show_tip tip_id=tip_id/>
+            </div>
             {move || drawn.get().err().map(|e| view! { <p class="chart-error" role="alert">{e}</p> })}
-            <p class="chart-summary">{summary}</p>
-            <figcaption class="chart-source"><A href="/sources">{source}</A></figcaption>
+            {(!c.notes.is_empty()).then(|| view! {
+                <ul class="chart-key">{c.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            })}
+            <p class="chart-summary">{c.summary.clone()}</p>
+            <figcaption class="chart-source">
+                {move || i18n.t("chart-source-label")}
+                {c.sources
+                    .clone()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, s)| view! {
+                        {(n > 0).then_some(move || i18n.t("source-joiner"))}
+                        <A href=source_href(&s.id)>{s.text}</A>
+                    })
+                    .collect_view()}
+            </figcaption>
             <button
                 type="button"
                 class="table-toggle"
@@ -73,34 +96,165 @@ pub fn BarChartFigure(spec: BarChart, id: &'static str) -> impl IntoView {
                 {move || i18n.t(if show_table.get() { "chart-hide-table" } else { "chart-show-table" })}
             </button>
             <div class="chart-table" id=table_id hidden=move || !show_table.get()>
-                <table>
-                    <caption>
-                        {move || i18n.t_args("chart-table-caption", &[("title", caption.0.as_str().into()), ("unit", caption.1.as_str().into())])}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.t("chart-col-item")}</th>
-                            <th scope="col" class="num">{move || i18n.t("chart-col-value")}</th>
-                            <th scope="col">{move || i18n.t("chart-col-qualifier")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {bars
-                            .into_iter()
-                            .map(|bar| {
-                                let qualifier = bar.qualifier;
-                                view! {
-                                    <tr>
-                                        <th scope="row">{bar.label}</th>
-                                        <td class="num">{bar.value_text}</td>
-                                        <td>{move || labels::term("qualifier", qualifier, i18n.locale.get())}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                {move || show_table.get().then(|| view! { <DataTable chart=chart/> })}
             </div>
         </figure>
+    }
+}
+
+/// Focus and hover targets over the drawn marks: one tab stop for the chart, arrow keys, Home
+/// and End move between marks; each target is labelled with its mark's full detail.
+#[component]
+fn Marks(
+    chart: StoredValue<Chart>,
+    drawn: Memo<Result<Drawn, String>>,
+    active: RwSignal<Option<usize>>,
+    show_tip: RwSignal<bool>,
+    tip_id: String,
+) -> impl IntoView {
+    let targets = NodeRef::<Div>::new();
+    let focus = move |n: usize| {
+        if let Some(el) = targets.get_untracked().and_then(|d| d.children().item(n as u32)) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let count = drawn.with_untracked(|d| d.as_ref().map_or(0, |d| d.hits.len()));
+        if count == 0 {
+            return;
+        }
+        let current = active.get_untracked().and_then(|m| drawn.with_untracked(|d| d.as_ref().ok()?.hits.iter().position(|h| h.mark == m)));
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => current.map_or(0, |c| (c + 1).min(count - 1)),
+            "ArrowLeft" | "ArrowUp" => current.map_or(0, |c| c.saturating_sub(1)),
+            "Home" => 0,
+            "End" => count - 1,
+            "Escape" => {
+                show_tip.set(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focus(next);
+    };
+    view! {
+        <div class="chart-marks" node_ref=targets on:keydown=on_key>
+            {move || {
+                let Ok(d) = drawn.get() else { return Vec::new() };
+                let (w, first) = (f64::from(d.width), d.hits.first().map(|h| h.mark));
+                let tip_id = tip_id.clone();
+                d.hits
+                    .iter()
+                    .map(|hit| {
+                        let mark = hit.mark;
+                        let label = chart.with_value(|c| c.marks.get(mark).map(|m| m.detail.clone()).unwrap_or_default());
+                        let style = format!(
+                            "left:{:.3}%;top:{:.1}px;width:{:.3}%;height:{:.1}px",
+                            hit.x / w * 100.0,
+                            hit.y,
+                            hit.w / w * 100.0,
+                            hit.h
+                        );
+                        let tabindex = move || if active.get().or(first) == Some(mark) { "0" } else { "-1" };
+                        view! {
+                            <button
+                                type="button"
+                                class="chart-mark"
+                                style=style
+                                tabindex=tabindex
+                                aria-label=label
+                                aria-describedby=tip_id.clone()
+                                on:focus=move |_| { active.set(Some(mark)); show_tip.set(true); }
+                                on:blur=move |_| show_tip.set(false)
+                                on:mouseenter=move |_| { active.set(Some(mark)); show_tip.set(true); }
+                                on:mouseleave=move |_| show_tip.set(false)
+                            ></button>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            }}
+        </div>
+    }
+}
+
+/// The exact value and source of the active mark, beside it.
+#[component]
+fn Tooltip(
+    chart: StoredValue<Chart>,
+    drawn: Memo<Result<Drawn, String>>,
+    active: RwSignal<Option<usize>>,
+    show_tip: RwSignal<bool>,
+    tip_id: String,
+) -> impl IntoView {
+    let place = move || {
+        let mark = active.get()?;
+        drawn.with(|d| {
+            let d = d.as_ref().ok()?;
+            let hit = d.hits.iter().find(|h| h.mark == mark)?;
+            let w = f64::from(d.width);
+            let centre = (hit.x + hit.w / 2.0) / w * 100.0;
+            let below = hit.y + hit.h + 4.0;
+            // Flip to the left half's anchor so the tooltip stays inside the box.
+            let horizontal = if centre > 55.0 { format!("right:{:.2}%", 100.0 - centre.min(100.0)) } else { format!("left:{centre:.2}%") };
+            Some(format!("{horizontal};top:{below:.0}px"))
+        })
+    };
+    view! {
+        <div
+            class="chart-tip"
+            id=tip_id
+            role="tooltip"
+            hidden=move || !show_tip.get() || active.get().is_none()
+            style=move || place().unwrap_or_default()
+        >
+            {move || active.get().and_then(|m| chart.with_value(|c| c.marks.get(m).map(|m| m.detail.clone())))}
+        </div>
+    }
+}
+
+/// The table of exactly the plotted marks, in the chart's units.
+#[component]
+fn DataTable(chart: StoredValue<Chart>) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = chart.get_value();
+    let title = c.title.clone();
+    let unit = c.unit.clone();
+    view! {
+        <table>
+            <caption>{move || i18n.t_args("chart-table-caption", &[("title", title.as_str().into()), ("unit", unit.as_str().into())])}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{c.group_heading.clone()}</th>
+                    <th scope="col">{c.label_heading.clone()}</th>
+                    <th scope="col" class="num">{move || i18n.t("chart-col-value")}</th>
+                    <th scope="col">{move || i18n.t("chart-col-unit")}</th>
+                    <th scope="col">{move || i18n.t("chart-col-qualifier")}</th>
+                    <th scope="col">{move || i18n.t("chart-col-status")}</th>
+                    <th scope="col">{move || i18n.t("chart-col-source")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {c.marks
+                    .into_iter()
+                    .map(|m| {
+                        let qualifier = m.qualifier;
+                        view! {
+                            <tr>
+                                <td>{m.group}</td>
+                                <th scope="row">{m.label}</th>
+                                <td class="num">{m.number}</td>
+                                <td>{m.unit}</td>
+                                <td>{move || labels::term("qualifier", qualifier, i18n.locale.get())}</td>
+                                <td>{m.status}</td>
+                                <td>{m.source.map(|s| view! { <A href=source_href(&s.id)>{s.text}</A> })}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }

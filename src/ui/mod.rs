@@ -20,7 +20,7 @@ use leptos_router::path;
 use crate::data::package::Loaded;
 
 use load::{load_package, LoadError, DEFAULT_PACKAGE};
-use pages::{NotFound, Overview, Pending};
+use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, Pending, PovertyExits};
 
 /// The data package as fetched: `None` while loading, then the URL and what was read, or the error.
 #[derive(Clone, Copy)]
@@ -70,9 +70,10 @@ pub fn App() -> impl IntoView {
                 <DataStatus/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Overview/>
-                    <Route path=path!("/poverty-exits") view=|| view! { <Pending title="nav-poverty-exits" what="pending-poverty-exits"/> }/>
-                    <Route path=path!("/funds") view=|| view! { <Pending title="nav-funds" what="pending-funds"/> }/>
-                    <Route path=path!("/paired-assistance") view=|| view! { <Pending title="nav-paired-assistance" what="pending-paired-assistance"/> }/>
+                    <Route path=path!("/poverty-exits") view=PovertyExits/>
+                    <Route path=path!("/funds") view=Funds/>
+                    <Route path=path!("/paired-assistance") view=PairedAssistance/>
+                    <Route path=path!("/commitments") view=Commitments/>
                     <Route path=path!("/map") view=|| view! { <Pending title="nav-map" what="pending-map"/> }/>
                     <Route path=path!("/sources") view=sources::Sources/>
                 </Routes>

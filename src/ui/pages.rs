@@ -1,33 +1,207 @@
-//! The routed pages. Pages whose charts have not been built yet say so and show no data.
+//! The routed pages: each reads its charts from the catalogue for the loaded dataset and the
+//! reader's language.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::chart::spec::composition_chart;
-use crate::derive::first_funding_composition;
+use crate::chart::catalogue::{commitments, compare, funds, pairing, poverty};
+use crate::chart::spec::Chart;
+use crate::data::Dataset;
+use crate::i18n::Locale;
 
-use super::chart::BarChartFigure;
+use super::chart::ChartFigure;
 use super::i18n::use_i18n;
 use super::DataState;
+
+/// The loaded dataset, shared by the pages (rebuilt only when the data is fetched again).
+fn use_dataset() -> Memo<Option<Arc<Dataset>>> {
+    let data = expect_context::<DataState>();
+    Memo::new(move |_| data.loaded().map(|(_, loaded)| Arc::new(loaded.dataset)))
+}
+
+/// Charts built by `build` for the loaded dataset in the reader's language.
+fn use_charts(build: impl Fn(&Dataset, Locale) -> Vec<Chart> + Send + Sync + 'static) -> Memo<Option<Vec<Chart>>> {
+    let i18n = use_i18n();
+    let dataset = use_dataset();
+    Memo::new(move |_| dataset.get().map(|d| build(&d, i18n.locale.get())))
+}
+
+/// The charts, or a note that the data has none (nothing while the data is loading).
+fn chart_list(charts: Memo<Option<Vec<Chart>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match charts.get() {
+        Some(list) if list.is_empty() => view! { <p class="empty">{move || i18n.t("chart-no-data")}</p> }.into_any(),
+        Some(list) => list.into_iter().map(|chart| view! { <ChartFigure chart=chart/> }).collect_view().into_any(),
+        None => ().into_any(),
+    }
+}
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
-    let data = expect_context::<DataState>();
-    let chart = Memo::new(move |_| {
-        let (_, loaded) = data.loaded()?;
-        let composition = first_funding_composition(&loaded.dataset)?;
-        composition_chart(&loaded.dataset, &composition, i18n.locale.get())
-    });
+    let headline = use_charts(|d, l| poverty::national_series(d, l).into_iter().collect());
     view! {
         <h1>{move || i18n.t("page-overview-title")}</h1>
         <p class="lead">{move || i18n.t("page-overview-lead")}</p>
-        {move || match chart.get() {
-            Some(spec) => view! { <BarChartFigure spec=spec id="overview-funding"/> }.into_any(),
-            None if data.loaded().is_some() => view! { <p class="empty">{move || i18n.t("chart-no-data")}</p> }.into_any(),
-            None => ().into_any(),
+        {chart_list(headline)}
+        <Compare/>
+    }
+}
+
+/// Small multiples: the seed regions side by side on one indicator, chosen from a list.
+#[component]
+fn Compare() -> impl IntoView {
+    let i18n = use_i18n();
+    let dataset = use_dataset();
+    let choices = Memo::new(move |_| dataset.get().map(|d| compare::comparable(&d)).unwrap_or_default());
+    let chosen = RwSignal::new(None::<usize>);
+    let indicator = move || chosen.get().or_else(|| choices.get().first().copied());
+    let panels = Memo::new(move |_| {
+        let (d, i) = (dataset.get()?, indicator()?);
+        let locale = i18n.locale.get();
+        Some((compare::title(&d, i, locale), compare::small_multiples(&d, i, locale)))
+    });
+    view! {
+        <Show when=move || !choices.get().is_empty()>
+        <section class="compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{move || panels.get().map(|p| p.0)}</h2>
+            <label class="picker">
+                {move || i18n.t("compare-pick")}
+                <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                    {move || {
+                        let d = dataset.get();
+                        choices
+                            .get()
+                            .into_iter()
+                            .map(|i| {
+                                let name = d.as_ref().and_then(|d| d.indicators.get(i)).map(|x| x.names.get(i18n.locale.get()).to_owned());
+                                view! { <option value=i.to_string() selected=move || indicator() == Some(i)>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <div class="small-multiples">
+                {move || panels.get().map(|(_, charts)| charts
+                    .into_iter()
+                    .map(|chart| if chart.marks.is_empty() {
+                        let title = chart.title.clone();
+                        view! { <div class="chart panel-empty"><h2 class="chart-title">{title}</h2><p>{move || i18n.t("chart-compare-no-data")}</p></div> }.into_any()
+                    } else {
+                        view! { <ChartFigure chart=chart/> }.into_any()
+                    })
+                    .collect_view())}
+            </div>
+        </section>
+        </Show>
+    }
+}
+
+#[component]
+pub fn PovertyExits() -> impl IntoView {
+    let i18n = use_i18n();
+    let charts = use_charts(poverty::charts);
+    view! {
+        <h1>{move || i18n.t("nav-poverty-exits")}</h1>
+        <p class="lead">{move || i18n.t("page-poverty-lead")}</p>
+        {chart_list(charts)}
+    }
+}
+
+#[component]
+pub fn Funds() -> impl IntoView {
+    let i18n = use_i18n();
+    let dataset = use_dataset();
+    let regions = Memo::new(move |_| dataset.get().map(|d| funds::regions(&d)).unwrap_or_default());
+    let chosen = RwSignal::new(None::<usize>);
+    let region = move || chosen.get().or_else(|| regions.get().first().copied());
+    let by_stage = Memo::new(move |_| {
+        let (d, r) = (dataset.get()?, region()?);
+        Some(funds::by_stage(&d, r, i18n.locale.get()).into_iter().collect::<Vec<_>>())
+    });
+    let compositions = use_charts(funds::compositions);
+    let per_capita = use_charts(|d, l| funds::per_capita_chart(d, l).into_iter().collect());
+    view! {
+        <h1>{move || i18n.t("nav-funds")}</h1>
+        <p class="lead">{move || i18n.t("page-funds-lead")}</p>
+        <label class="picker">
+            {move || i18n.t("funds-pick-region")}
+            <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                {move || {
+                    let d = dataset.get();
+                    regions
+                        .get()
+                        .into_iter()
+                        .map(|r| {
+                            let name = d.as_ref().and_then(|d| d.regions.get(r)).map(|x| x.names.get(i18n.locale.get()).to_owned());
+                            view! { <option value=r.to_string() selected=move || region() == Some(r)>{name}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+        {chart_list(by_stage)}
+        {chart_list(compositions)}
+        {move || match per_capita.get() {
+            Some(list) if list.is_empty() => view! { <p class="empty" id="funds-per-capita-none">{move || i18n.t("chart-per-capita-none")}</p> }.into_any(),
+            _ => chart_list(per_capita).into_any(),
         }}
+    }
+}
+
+/// What the Paired assistance page shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PairingView {
+    Money,
+    Cadres,
+    Projects,
+}
+
+#[component]
+pub fn PairedAssistance() -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = RwSignal::new(PairingView::Money);
+    let money = use_charts(|d, l| pairing::flows(d, l).into_iter().collect());
+    let cadres = use_charts(|d, l| {
+        let mut charts: Vec<Chart> = pairing::cadres(d, l).into_iter().collect();
+        charts.extend(pairing::cadre_posts(d, l));
+        charts
+    });
+    let projects = use_charts(pairing::projects);
+    let choice = move |view: PairingView, id: &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (shown.get() == view).to_string() on:click=move |_| shown.set(view)>
+                {move || i18n.t(id)}
+            </button>
+        }
+    };
+    view! {
+        <h1>{move || i18n.t("nav-paired-assistance")}</h1>
+        <p class="lead">{move || i18n.t("page-pairing-lead")}</p>
+        <div class="view-switch" role="group" aria-label=move || i18n.t("pairing-pick")>
+            {choice(PairingView::Money, "pairing-money")}
+            {choice(PairingView::Cadres, "pairing-cadres")}
+            {choice(PairingView::Projects, "pairing-projects")}
+        </div>
+        {move || match shown.get() {
+            PairingView::Money => chart_list(money).into_any(),
+            PairingView::Cadres => chart_list(cadres).into_any(),
+            PairingView::Projects => chart_list(projects).into_any(),
+        }}
+    }
+}
+
+#[component]
+pub fn Commitments() -> impl IntoView {
+    let i18n = use_i18n();
+    let charts = use_charts(|d, l| commitments::timeline(d, l).into_iter().collect());
+    view! {
+        <h1>{move || i18n.t("nav-commitments")}</h1>
+        <p class="lead">{move || i18n.t("page-commitments-lead")}</p>
+        {chart_list(charts)}
     }
 }
 

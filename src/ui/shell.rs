@@ -9,11 +9,12 @@ use super::i18n::use_i18n;
 use super::theme::{use_theme, Theme};
 
 /// The pages in navigation order: route and message id of the link text.
-pub const PAGES: [(&str, &str); 6] = [
+pub const PAGES: [(&str, &str); 7] = [
     ("/", "nav-overview"),
     ("/poverty-exits", "nav-poverty-exits"),
     ("/funds", "nav-funds"),
     ("/paired-assistance", "nav-paired-assistance"),
+    ("/commitments", "nav-commitments"),
     ("/map", "nav-map"),
     ("/sources", "nav-sources"),
 ];

@@ -17,16 +17,17 @@ after(async () => {
 // What each language must show (the portal name and the Funds link), written from the
 // product's wording, not read from the locale files.
 const LANGUAGES = [
-  { tag: "zh-Hans", button: "简体", name: "公开 · 脱贫攻坚数据", funds: "资金", chartTitle: "二道江区扶贫项目投资：按资金来源", date: "2018年4月28日", unit: "单位：万元" },
-  { tag: "zh-Hant", button: "繁體", name: "公開 · 脫貧攻堅數據", funds: "資金", chartTitle: "二道江區扶貧項目投資：按資金來源", date: "2018年4月28日", unit: "單位：萬元" },
-  { tag: "en", button: "English", name: "Gongkai · Poverty Alleviation Data", funds: "Funds", chartTitle: "Investment in poverty alleviation projects in Erdaojiang District, by source of funds", date: "28 April 2018", unit: "Unit: million yuan" },
+  { tag: "zh-Hans", button: "简体", name: "公开 · 脱贫攻坚数据", funds: "资金", chartTitle: "全国农村贫困人口和贫困发生率", date: "2020年1月25日", unit: "单位：万人 · %", summary: "2012年至2020年，农村贫困人口从9899万人降至0人（−100%）" },
+  { tag: "zh-Hant", button: "繁體", name: "公開 · 脫貧攻堅數據", funds: "資金", chartTitle: "全國農村貧困人口和貧困發生率", date: "2020年1月25日", unit: "單位：萬人 · %", summary: "2012年至2020年，農村貧困人口從9899萬人降至0人（−100%）" },
+  { tag: "en", button: "English", name: "Gongkai · Poverty Alleviation Data", funds: "Funds", chartTitle: "Rural poor population and poverty headcount rate in China", date: "25 January 2020", unit: "Unit: million persons · %", summary: "From 2012 to 2020 rural poor population fell from 98.99 million persons to 0 persons (−100%)" },
 ];
 
 const ROUTES = [
   { path: "/", zh: "概览", pending: false, ready: ".chart-box svg" },
-  { path: "/poverty-exits", zh: "脱贫退出", pending: true },
-  { path: "/funds", zh: "资金", pending: true },
-  { path: "/paired-assistance", zh: "对口帮扶", pending: true },
+  { path: "/poverty-exits", zh: "脱贫退出", pending: false, ready: ".chart-box svg" },
+  { path: "/funds", zh: "资金", pending: false, ready: ".chart-box svg" },
+  { path: "/paired-assistance", zh: "对口帮扶", pending: false, ready: ".chart-box svg" },
+  { path: "/commitments", zh: "规划任务", pending: false, ready: ".chart-box svg" },
   { path: "/map", zh: "地图", pending: true },
   { path: "/sources", zh: "数据来源", pending: false, ready: "section.source" },
 ];
@@ -42,7 +43,8 @@ describe("languages", () => {
         assert.equal((await page.textContent(".chart-title")).trim(), lang.chartTitle);
         assert.equal((await page.textContent(".chart-unit")).trim(), lang.unit);
         assert.ok((await page.textContent(".chart-source")).includes(lang.date));
-        assert.equal(await page.locator(".chart-box svg rect").count() >= 2, true, "bars drawn");
+        assert.ok((await page.textContent(".chart-summary")).startsWith(lang.summary));
+        assert.equal(await page.locator(".chart-box svg polyline").count() >= 2, true, "one line per panel");
 
         // Every character on screen renders as a real glyph, not tofu.
         const visible = await page.evaluate(() => document.body.innerText);
@@ -130,7 +132,7 @@ describe("navigation", () => {
       assert.equal((await page.textContent("h1")).trim(), "找不到此页面");
       assert.match(await page.textContent("main"), /\/no-such-page/);
       await page.getByRole("link", { name: "返回概览" }).click();
-      await page.locator(".chart-box svg").waitFor();
+      await page.locator(".chart-box svg").first().waitFor();
     });
   });
 
@@ -149,12 +151,13 @@ describe("navigation", () => {
       await page.keyboard.press("Enter");
       await page.locator(".chart-table table").waitFor();
       const rows = await page.$$eval(".chart-table tbody tr", (trs) => trs.map((tr) => [tr.querySelector("th").textContent, tr.querySelector("td.num").textContent]));
-      // Exactly the plotted bars: seed 001, 争取上级资金600万元, 区政府筹集490万元.
-      assert.deepEqual(rows, [["上级资金", "600"], ["县级资金", "490"]]);
-      const svgBars = await page.$$eval(".chart-box svg text", (ts) => ts.map((t) => t.textContent.trim()));
-      for (const [label, value] of rows) {
-        assert.ok(svgBars.includes(label) && svgBars.includes(value), `${label} ${value} drawn in the chart`);
-      }
+      // Exactly the plotted points, read from the published CSV: the national rural poor
+      // population in 万人 (persons ÷ 10,000), then the headcount rate in %.
+      const csv = (await readFile(join(ROOT, "public", "data", "observations.csv"), "utf8")).trim().split("\n").map((l) => l.split(","));
+      const national = (indicator, divisor) => csv.filter((r) => r[1] === "100000" && r[2] === indicator).map((r) => [`${r[3].slice(0, 4)}年${Number(r[3].slice(5))}月`, String(Number(r[4]) / divisor)]);
+      assert.deepEqual(rows, [...national("rural_poor_population", 1e4), ...national("rural_poverty_headcount_rate", 1)]);
+      const drawn = await page.$$eval(".chart-box svg text", (ts) => ts.map((t) => t.textContent.trim()));
+      for (const [, value] of rows) assert.ok(drawn.includes(value), `${value} drawn in the chart`);
     });
   });
 });
@@ -173,7 +176,7 @@ describe("data loading", () => {
 
       await page.unroute("**/data/datapackage.json");
       await page.getByRole("button", { name: "重试" }).click();
-      await page.locator(".chart-box svg").waitFor();
+      await page.locator(".chart-box svg").first().waitFor();
       assert.equal(await page.locator(".load-error").count(), 0);
     }, { allowConsole: [/404/] });
   });
@@ -205,23 +208,27 @@ describe("data loading", () => {
       assert.ok(problems.includes(`observations.csv 第 ${badRow} 行“region”列`), problems);
       assert.match(problems, /不存在（或无效）的地区“999999”/);
       assert.equal(await page.locator(".data-problems li").count(), 1);
-      await page.locator(".chart-box svg").waitFor();
+      await page.locator(".chart-box svg").first().waitFor();
     });
   });
 
   test("a resource that cannot be fetched is named with its URL and status; the rest shows and retry recovers", async () => {
     await app.journey("data-resource-404", async (page) => {
       await page.route("**/data/observations.csv", (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "gone" }));
+      // Without observations the overview has no series to draw and says so; funds still show.
       await page.goto(app.url("/"));
+      await waitForPortal(page);
+      await page.locator("main .empty").first().waitFor();
+      await page.getByRole("navigation").getByRole("link", { name: "资金", exact: true }).click();
       await waitForPortal(page);
       const problems = await page.textContent(".data-problems");
       assert.ok(problems.includes(app.url("/data/observations.csv")), problems);
       assert.match(problems, /HTTP 404/);
-      await page.locator(".chart-box svg").waitFor();
+      await page.locator(".chart-box svg").first().waitFor();
       await page.unroute("**/data/observations.csv");
       await page.locator(".data-problems").getByRole("button", { name: "重试" }).click();
       await page.locator(".data-problems").waitFor({ state: "detached" });
-      await page.locator(".chart-box svg").waitFor();
+      await page.locator(".chart-box svg").first().waitFor();
     }, { allowConsole: [/404/] });
   });
 
@@ -238,7 +245,7 @@ describe("data loading", () => {
       await page.locator(".loading-slow").waitFor({ timeout: 10_000 });
       assert.match(await page.textContent(".loading-slow"), /datapackage\.json/);
       release();
-      await page.locator(".chart-box svg").waitFor();
+      await page.locator(".chart-box svg").first().waitFor();
     });
   });
 });
@@ -272,7 +279,7 @@ describe("layout, theme and accessibility", () => {
       await app.journey(`width-${width}`, async (page) => {
         await page.goto(app.url("/"));
         await waitForPortal(page);
-        await page.locator(".chart-box svg").waitFor();
+        await page.locator(".chart-box svg").first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `page is ${overflow} px wider than the window`);
         await screenshot(page, `width-${width}`);
@@ -302,10 +309,132 @@ describe("layout, theme and accessibility", () => {
       await app.journey(`axe-${lang}-${scheme}`, async (page) => {
         await page.goto(app.url(`/?lang=${lang}`));
         await waitForPortal(page);
-        await page.locator(".chart-box svg").waitFor();
-        await page.locator(".table-toggle").click();
+        await page.locator(".chart-box svg").first().waitFor();
+        await page.locator(".table-toggle").first().click();
         assert.deepEqual(await axe(page), []);
       }, { colorScheme: scheme });
     });
   }
+});
+
+/** Tabs through the page from the top and returns, for each chart, how many of its marks took focus. */
+async function marksReachedByTab(page, limit = 400) {
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  const reached = {};
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el && el.classList.contains("chart-mark") ? el.closest("figure.chart").id : el === document.body ? "body" : null;
+    });
+    if (at === "body") break;
+    if (at) reached[at] = (reached[at] || 0) + 1;
+  }
+  return reached;
+}
+
+describe("charts", () => {
+  const PAGES = [
+    { path: "/", name: "overview" },
+    { path: "/poverty-exits", name: "poverty" },
+    { path: "/funds", name: "funds" },
+    { path: "/paired-assistance", name: "pairing-money" },
+    { path: "/paired-assistance", name: "pairing-cadres", show: "干部" },
+    { path: "/paired-assistance", name: "pairing-projects", show: "项目" },
+    { path: "/commitments", name: "commitments" },
+  ];
+  for (const p of PAGES) {
+    test(`${p.name}: every chart renders, is one tab stop whose arrows reach every mark, and its table matches`, async () => {
+      await app.journey(`charts-${p.name}`, async (page) => {
+        await page.goto(app.url(p.path));
+        await waitForPortal(page);
+        if (p.show) await page.getByRole("button", { name: p.show, exact: true }).click();
+        await page.locator(".chart-box svg").first().waitFor();
+        const ids = await page.locator("figure.chart").evaluateAll((els) => els.map((e) => e.id));
+        assert.ok(ids.length >= 1, "at least one chart");
+        const reached = await marksReachedByTab(page);
+        for (const id of ids) {
+          const chart = page.locator(`figure.chart#${id}`);
+          const marks = await chart.locator(".chart-mark").count();
+          assert.ok(marks >= 1, `${id}: marks`);
+          assert.equal(reached[id], 1, `${id}: exactly one tab stop for its marks`);
+          assert.equal(await chart.locator("svg title").textContent(), await chart.locator(".chart-title").textContent());
+          assert.ok((await chart.locator("svg desc").textContent()).length > 10, `${id}: svg desc`);
+          assert.ok(await chart.locator(".chart-source a").count() >= 1, `${id}: source link`);
+
+          // Arrow keys walk every mark; each shows its exact value and source in the tooltip.
+          await chart.locator('.chart-mark[tabindex="0"]').focus();
+          await chart.locator(".chart-mark").first().focus();
+          for (let m = 0; m < Math.min(marks, 12); m++) {
+            const label = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+            assert.match(label, /来源：/, `${id}: mark ${m} names its source`);
+            await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [`#${id} .chart-tip`, label], { timeout: 2000 })
+              .catch(async () => assert.equal(await chart.locator(".chart-tip").textContent(), label, `${id}: tooltip follows focus`));
+            assert.ok(await chart.locator(".chart-tip").isVisible(), `${id}: tooltip shown`);
+            await page.keyboard.press("ArrowRight");
+          }
+
+          // The table lists exactly the plotted marks; bars print each value on the chart.
+          await chart.locator(".table-toggle").click();
+          const rows = await chart.locator(".chart-table tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelector("td.num").textContent));
+          assert.equal(rows.length, marks, `${id}: a table row per mark`);
+          const kind = await chart.getAttribute("data-kind");
+          if (kind === "bars" || kind === "stacked") {
+            const drawn = (await chart.locator("svg text").evaluateAll((ts) => ts.map((t) => t.textContent))).join(" ");
+            for (const value of rows) assert.ok(drawn.includes(value), `${id}: ${value} drawn`);
+          }
+        }
+        await screenshot(page, `charts-${p.name}`);
+      }, { viewport: { width: 1100, height: 900 } });
+    });
+  }
+
+  test("the pairing selector switches between money, cadres and projects; 17 of 40 projects are complete", async () => {
+    await app.journey("pairing-selector", async (page) => {
+      await page.goto(app.url("/paired-assistance"));
+      await waitForPortal(page);
+      await page.locator('figure[data-kind="flows"] svg').waitFor();
+      assert.equal(await page.getByRole("button", { name: "资金", exact: true }).getAttribute("aria-pressed"), "true");
+      await page.getByRole("button", { name: "项目", exact: true }).click();
+      const progress = page.locator("figure.chart", { hasText: "按进度" });
+      await progress.locator("svg").waitFor();
+      const text = await progress.locator("svg").textContent();
+      assert.ok(text.includes("17") && text.includes("23") && text.includes("合计40"), text);
+      assert.equal(await page.locator('figure[data-kind="flows"]').count(), 0, "money view gone");
+    });
+  });
+
+  test("a planned amount is drawn hollow and labelled, beside actual ones, never added", async () => {
+    await app.journey("funds-planned", async (page) => {
+      await page.goto(app.url("/funds"));
+      await waitForPortal(page);
+      await page.getByLabel("地区").selectOption({ label: "通辽市" });
+      const chart = page.locator("figure#funds-150500");
+      await chart.locator("svg").waitFor();
+      assert.match(await chart.locator(".chart-unit").textContent(), /亿元/);
+      assert.ok((await chart.locator("svg").textContent()).includes("50 (计划)"));
+      assert.match(await chart.locator(".chart-key").textContent(), /空心标记/);
+      assert.ok(await page.locator("#funds-per-capita-none").isVisible(), "per-capita explains why there is none");
+    });
+  });
+
+  test("a hostile region name renders as text in the chart, its tooltip and its table", async () => {
+    await app.journey("charts-hostile", async (page) => {
+      const payload = `<img src=x onerror="window.__xss=1">`;
+      await page.route("**/data/regions.csv", async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/^220503,二道江区,/m, `220503,"${payload.replace(/"/g, '""')}",`);
+        await route.fulfill({ response, body });
+      });
+      await page.goto(app.url("/poverty-exits"));
+      await waitForPortal(page);
+      const chart = page.locator("figure#exits-by-region");
+      await chart.locator("svg").waitFor();
+      assert.ok((await chart.locator("svg").textContent()).includes(payload));
+      await chart.locator(".table-toggle").click();
+      assert.ok((await chart.locator(".chart-table").textContent()).includes(payload));
+      assert.equal(await page.locator("main img").count(), 0);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+    });
+  });
 });
