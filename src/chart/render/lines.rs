@@ -86,7 +86,9 @@ pub(super) fn draw(
                     root.draw(&Rectangle::new([(px(cx - 4.0), px(cy - 4.0)), (px(cx + 4.0), px(cy + 4.0))], style)).map_err(failed)?;
                 }
             }
-            let label_this = points.len() <= LABELLED || n == 0 || n + 1 == points.len();
+            // Every point is labelled when there are few and they are far enough apart (a narrow
+            // phone screen keeps only the first and last).
+            let label_this = (points.len() <= LABELLED && step >= 34.0) || n == 0 || n + 1 == points.len();
             if label_this {
                 if let Some(mark) = chart.marks.get(i) {
                     root.draw(&Text::new(mark.text.clone(), (px(cx), px(cy - 7.0)), value_style.clone())).map_err(failed)?;
