@@ -17,7 +17,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use std::sync::Arc;
+
 use crate::data::package::Loaded;
+use crate::data::Dataset;
 
 use load::{load_package, LoadError, DEFAULT_PACKAGE};
 use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, Pending, PovertyExits};
@@ -27,6 +30,8 @@ use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, Pending, P
 pub struct DataState {
     resource: LocalResource<Result<(String, Loaded), LoadError>>,
     attempt: RwSignal<u32>,
+    /// The loaded dataset, shared by every page (copied out of the resource once per load).
+    pub dataset: Memo<Option<Arc<Dataset>>>,
 }
 
 impl DataState {
@@ -36,12 +41,10 @@ impl DataState {
             attempt.track();
             load_package(relative.to_owned())
         });
-        DataState { resource, attempt }
-    }
-
-    /// The loaded package, once it is there and valid enough to read.
-    pub fn loaded(&self) -> Option<(String, Loaded)> {
-        self.resource.get().and_then(Result::ok)
+        let dataset = Memo::new(move |_| {
+            resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, loaded)| Arc::new(loaded.dataset.clone())))
+        });
+        DataState { resource, attempt, dataset }
     }
 
     /// Fetches the package again.

@@ -16,10 +16,9 @@ use super::chart::ChartFigure;
 use super::i18n::use_i18n;
 use super::DataState;
 
-/// The loaded dataset, shared by the pages (rebuilt only when the data is fetched again).
+/// The loaded dataset, shared by the pages.
 fn use_dataset() -> Memo<Option<Arc<Dataset>>> {
-    let data = expect_context::<DataState>();
-    Memo::new(move |_| data.loaded().map(|(_, loaded)| Arc::new(loaded.dataset)))
+    expect_context::<DataState>().dataset
 }
 
 /// Charts built by `build` for the loaded dataset in the reader's language.

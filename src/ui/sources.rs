@@ -17,7 +17,7 @@ use super::DataState;
 pub fn Sources() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
-    let dataset = Memo::new(move |_| data.loaded().map(|(_, loaded)| loaded.dataset));
+    let dataset = data.dataset;
     view! {
         <h1>{move || i18n.t("nav-sources")}</h1>
         {move || {
@@ -28,7 +28,6 @@ pub fn Sources() -> impl IntoView {
                     &[("sources", d.sources.len().into()), ("figures", figures.into())],
                 );
                 let count = d.sources.len();
-                let d = Arc::new(d);
                 let sections = (0..count).map(|i| view! { <SourceSection dataset=d.clone() index=i/> }).collect_view();
                 view! {
                     <p class="lead">{lead}</p>

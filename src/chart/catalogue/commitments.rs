@@ -83,15 +83,13 @@ pub fn timeline(dataset: &Dataset, locale: Locale) -> Option<Chart> {
             ("busiestCount", busiest.1.into()),
         ],
     );
-    let mut notes = vec![tr(locale, "chart-key-task")];
-    notes.dedup();
     Some(Chart {
         id: "commitments".into(),
         title: tr(locale, "chart-commitments-title"),
         subtitle: tr(locale, "chart-commitments-subtitle"),
         unit: tr(locale, "chart-unit-month"),
         summary,
-        notes,
+        notes: vec![tr(locale, "chart-key-task")],
         sources: sources
             .iter()
             .filter_map(|&i| dataset.sources.get(i))
