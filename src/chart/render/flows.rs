@@ -27,7 +27,7 @@ const LEAD: f64 = 14.0;
 /// Between the blocks of one column.
 const GAP: f64 = 14.0;
 /// Between neighbouring bands at a node (bands from one sender share a colour).
-const BAND_GAP: f64 = 2.0;
+const BAND_GAP: f64 = 4.0;
 /// The thinnest a band is drawn.
 const MIN_BAND: f64 = 2.0;
 /// Between two labels of one receiver.
@@ -160,7 +160,6 @@ struct Block {
     /// The top of the block (of the name).
     top: f64,
     bar_top: f64,
-    bar_h: f64,
     /// The whole block, name included.
     h: f64,
 }
@@ -306,9 +305,9 @@ fn layout(chart: &Chart, nodes: &[Node], width: f64, height: f64) -> Layout {
         blocks
             .iter()
             .zip(tops)
-            .map(|((node, name, bar_h, h), top)| {
+            .map(|((node, name, _, h), top)| {
                 let bar_top = top + name_height(name.len());
-                Block { node: *node, name: name.clone(), top, bar_top, bar_h: *bar_h, h: *h }
+                Block { node: *node, name: name.clone(), top, bar_top, h: *h }
             })
             .collect()
     };
@@ -407,14 +406,13 @@ pub(super) fn draw(chart: &Chart, nodes: &[Node], root: &DrawingArea<SVGBackend<
         }
     }
 
-    // The bars: senders in their bands' colour, receivers in the muted text colour.
-    for (i, block) in senders.iter().enumerate() {
-        let rect = [(px(SIDE), px(block.bar_top)), (px(SIDE + NODE_W), px(block.bar_top + block.bar_h))];
-        root.draw(&Rectangle::new(rect, palette.series(i).filled())).map_err(failed)?;
-    }
-    for block in &receivers {
-        let rect = [(px(x1), px(block.bar_top)), (px(x1 + NODE_W), px(block.bar_top + block.bar_h))];
-        root.draw(&Rectangle::new(rect, palette.muted.filled())).map_err(failed)?;
+    // The bars: one piece per band at each end, senders in their bands' colour, receivers in the
+    // muted text colour. A region's amounts stay separate pieces, never one bar that reads as a sum.
+    for band in &bands {
+        let from = [(px(SIDE), px(band.from_top)), (px(SIDE + NODE_W), px(band.from_top + band.thickness))];
+        root.draw(&Rectangle::new(from, palette.series(band.sender).filled())).map_err(failed)?;
+        let to = [(px(x1), px(band.to_top)), (px(x1 + NODE_W), px(band.to_top + band.thickness))];
+        root.draw(&Rectangle::new(to, palette.muted.filled())).map_err(failed)?;
     }
 
     // Names above the bars; a sender's name may lie over bands, so it gets a backing.
