@@ -57,7 +57,7 @@ fn Compare() -> impl IntoView {
     let dataset = use_dataset();
     let choices = Memo::new(move |_| dataset.get().map(|d| compare::comparable(&d)).unwrap_or_default());
     let chosen = RwSignal::new(None::<usize>);
-    let indicator = move || chosen.get().or_else(|| choices.get().first().copied());
+    let indicator = picked(chosen, choices);
     let panels = Memo::new(move |_| {
         let (d, i) = (dataset.get()?, indicator()?);
         let locale = i18n.locale.get();
@@ -67,22 +67,12 @@ fn Compare() -> impl IntoView {
         <Show when=move || !choices.get().is_empty()>
         <section class="compare" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{move || panels.get().map(|p| p.0)}</h2>
-            <label class="picker">
-                {move || i18n.t("compare-pick")}
-                <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                    {move || {
-                        let d = dataset.get();
-                        choices
-                            .get()
-                            .into_iter()
-                            .map(|i| {
-                                let name = d.as_ref().and_then(|d| d.indicators.get(i)).map(|x| x.names.get(i18n.locale.get()).to_owned());
-                                view! { <option value=i.to_string() selected=move || indicator() == Some(i)>{name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+            <Picker
+                label="compare-pick"
+                choices=choices
+                chosen=chosen
+                name=|d, i, locale| d.indicators.get(i).map(|x| x.names.get(locale).to_owned())
+            />
             <div class="small-multiples">
                 {move || panels.get().map(|(_, charts)| charts
                     .into_iter()
@@ -96,6 +86,43 @@ fn Compare() -> impl IntoView {
             </div>
         </section>
         </Show>
+    }
+}
+
+/// The reader's pick, or the first choice until there is one.
+fn picked(chosen: RwSignal<Option<usize>>, choices: Memo<Vec<usize>>) -> impl Fn() -> Option<usize> + Copy {
+    move || chosen.get().or_else(|| choices.get().first().copied())
+}
+
+/// A labelled drop-down of `choices` (indexes into the dataset's indicators or regions), each
+/// named by `name`; the first is shown until the reader picks another into `chosen`.
+#[component]
+fn Picker(
+    label: &'static str,
+    choices: Memo<Vec<usize>>,
+    chosen: RwSignal<Option<usize>>,
+    name: fn(&Dataset, usize, Locale) -> Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let dataset = use_dataset();
+    let current = picked(chosen, choices);
+    view! {
+        <label class="picker">
+            {move || i18n.t(label)}
+            <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                {move || {
+                    let d = dataset.get();
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|i| {
+                            let text = d.as_deref().and_then(|d| name(d, i, i18n.locale.get()));
+                            view! { <option value=i.to_string() selected=move || current() == Some(i)>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
     }
 }
 
@@ -116,7 +143,7 @@ pub fn Funds() -> impl IntoView {
     let dataset = use_dataset();
     let regions = Memo::new(move |_| dataset.get().map(|d| funds::regions(&d)).unwrap_or_default());
     let chosen = RwSignal::new(None::<usize>);
-    let region = move || chosen.get().or_else(|| regions.get().first().copied());
+    let region = picked(chosen, regions);
     let by_stage = Memo::new(move |_| {
         let (d, r) = (dataset.get()?, region()?);
         Some(funds::by_stage(&d, r, i18n.locale.get()).into_iter().collect::<Vec<_>>())
@@ -126,22 +153,12 @@ pub fn Funds() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav-funds")}</h1>
         <p class="lead">{move || i18n.t("page-funds-lead")}</p>
-        <label class="picker">
-            {move || i18n.t("funds-pick-region")}
-            <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                {move || {
-                    let d = dataset.get();
-                    regions
-                        .get()
-                        .into_iter()
-                        .map(|r| {
-                            let name = d.as_ref().and_then(|d| d.regions.get(r)).map(|x| x.names.get(i18n.locale.get()).to_owned());
-                            view! { <option value=r.to_string() selected=move || region() == Some(r)>{name}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
+        <Picker
+            label="funds-pick-region"
+            choices=regions
+            chosen=chosen
+            name=|d, r, locale| d.regions.get(r).map(|x| x.names.get(locale).to_owned())
+        />
         {chart_list(by_stage)}
         {chart_list(compositions)}
         {move || match per_capita.get() {

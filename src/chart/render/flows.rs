@@ -468,6 +468,7 @@ pub(super) fn draw(chart: &Chart, nodes: &[Node], root: &DrawingArea<SVGBackend<
 
 #[cfg(test)]
 mod tests {
+    use super::super::probe::{attrs, view_box};
     use super::super::{render, Palette};
     use super::*;
     use crate::chart::spec::Body;
@@ -521,17 +522,6 @@ mod tests {
             ],
             vec![node("北京市", 0), node("<script>alert(1)</script>", 0), node("通辽市", 1), node("义县", 1)],
         )
-    }
-
-    /// The attributes of every `tag` element in `svg`.
-    fn attrs<'a>(svg: &'a str, tag: &str) -> std::vec::IntoIter<&'a str> {
-        svg.split(&format!("<{tag} ")).skip(1).map(|rest| rest.split('>').next().unwrap_or("")).collect::<Vec<_>>().into_iter()
-    }
-
-    fn view_box(svg: &str) -> (f64, f64) {
-        let start = svg.find("viewBox=\"").map(|i| i + 9).unwrap_or(0);
-        let numbers: Vec<f64> = svg[start..].split('"').next().unwrap_or("").split(' ').filter_map(|n| n.parse().ok()).collect();
-        (numbers.get(2).copied().unwrap_or(0.0), numbers.get(3).copied().unwrap_or(0.0))
     }
 
     #[test]

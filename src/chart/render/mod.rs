@@ -266,3 +266,23 @@ mod tests {
         }
     }
 }
+
+/// Helpers for tests that read a drawn SVG.
+#[cfg(test)]
+pub(crate) mod probe {
+    /// The attributes of every `tag` element in `svg`.
+    pub fn attrs<'a>(svg: &'a str, tag: &str) -> std::vec::IntoIter<&'a str> {
+        svg.split(&format!("<{tag} ")).skip(1).map(|rest| rest.split('>').next().unwrap_or("")).collect::<Vec<_>>().into_iter()
+    }
+
+    pub fn view_box(svg: &str) -> (f64, f64) {
+        let start = svg.find("viewBox=\"").map(|i| i + 9).unwrap_or(0);
+        let numbers: Vec<f64> = svg[start..].split('"').next().unwrap_or("").split(' ').filter_map(|n| n.parse().ok()).collect();
+        (numbers.get(2).copied().unwrap_or(0.0), numbers.get(3).copied().unwrap_or(0.0))
+    }
+
+    /// The contents of every `<text>` element.
+    pub fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text ").skip(1).filter_map(|t| t.split_once('>')).map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_owned()).collect()
+    }
+}

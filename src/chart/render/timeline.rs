@@ -221,6 +221,7 @@ pub(super) fn draw(
 
 #[cfg(test)]
 mod tests {
+    use super::super::probe::{texts, view_box};
     use super::super::{render, Palette};
     use super::*;
     use crate::chart::spec::Mark;
@@ -272,17 +273,6 @@ mod tests {
         ];
         marks.extend((0..5).map(|i| task("通辽市", &format!("e{i}"), MARCH_2018 + 33, i % 2 == 0)));
         chart(marks, (MARCH_2018, MARCH_2018 + 33))
-    }
-
-    /// The contents of every `<text>` element.
-    fn texts(svg: &str) -> Vec<String> {
-        svg.split("<text ").skip(1).filter_map(|t| t.split_once('>')).map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_owned()).collect()
-    }
-
-    fn view_box(svg: &str) -> (f64, f64) {
-        let start = svg.find("viewBox=\"").map(|i| i + 9).unwrap_or(0);
-        let numbers: Vec<f64> = svg[start..].split('"').next().unwrap_or("").split(' ').filter_map(|n| n.parse().ok()).collect();
-        (numbers.get(2).copied().unwrap_or(0.0), numbers.get(3).copied().unwrap_or(0.0))
     }
 
     #[test]
