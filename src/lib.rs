@@ -14,6 +14,7 @@ pub mod chart;
 pub mod data;
 pub mod derive;
 pub mod format;
+pub mod geo;
 pub mod i18n;
 pub mod labels;
 
