@@ -17,6 +17,7 @@ pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod labels;
+pub mod map;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

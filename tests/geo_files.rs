@@ -96,3 +96,15 @@ fn every_division_of_the_default_data_has_a_shape() {
     }
     assert!(missing.is_empty(), "divisions without a shape: {missing:?}");
 }
+
+#[test]
+fn every_county_projects_to_a_drawable_path_inside_the_box() {
+    use gongkai::geo::albers::Albers;
+    use gongkai::map::paths::Projected;
+    let counties = counties();
+    let projected = Projected::new(&counties, &Albers::china());
+    let paths = projected.paths(960.0, 720.0, 8.0);
+    assert_eq!(paths.len(), 2875);
+    let empty: Vec<&str> = paths.iter().filter(|(_, d)| !d.starts_with('M') || !d.contains('L')).map(|(c, _)| *c).collect();
+    assert!(empty.is_empty(), "counties without a path: {empty:?}");
+}

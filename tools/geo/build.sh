@@ -20,7 +20,8 @@ fi
 MAPSHAPER="$HERE/node_modules/.bin/mapshaper"
 
 "$HERE/.venv/bin/python" "$HERE/prepare.py" "$WORK"
-rm -rf "$OUT" && mkdir -p "$OUT/counties"
+# Only the generated files are replaced; adcode-changes.csv is maintained by hand.
+rm -rf "$OUT/counties" "$OUT/china.topo.json" && mkdir -p "$OUT/counties"
 # keep-shapes protects whole features only, so islands are split into features of their own for
 # the simplification and joined again afterwards (otherwise 钓鱼岛 and most of 南海诸岛 vanish).
 SIMPLIFY=(-simplify 1.5% keep-shapes)

@@ -1,0 +1,132 @@
+//! Classes of a choropleth: how values are binned (quantiles, equal intervals or the publisher's
+//! own breaks), and the colour-blind-safe sequential palettes they are drawn in, with a separate
+//! "no data" class that is never a shade of the scale.
+
+/// How a choropleth's classes are chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Binning {
+    /// Each class holds about the same number of regions.
+    Quantile(usize),
+    /// Classes of equal width from the smallest value to the largest.
+    EqualInterval(usize),
+    /// The upper bounds the publisher defines, in increasing order (the last class is open).
+    Breaks(Vec<f64>),
+}
+
+/// The class edges for `values`: class `i` holds values from `edges[i]` (inclusive) up to
+/// `edges[i + 1]` (exclusive; the last class includes its end). Empty when no value is finite.
+pub fn edges(values: &[f64], binning: &Binning) -> Vec<f64> {
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    sorted.sort_by(f64::total_cmp);
+    let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else { return Vec::new() };
+    let mut edges = match binning {
+        Binning::Quantile(k) => {
+            let k = (*k).max(1);
+            let mut e: Vec<f64> = (0..=k).map(|i| sorted[((sorted.len() - 1) * i) / k]).collect();
+            e[k] = max;
+            e
+        }
+        Binning::EqualInterval(k) => {
+            let k = (*k).max(1);
+            (0..=k).map(|i| min + (max - min) * i as f64 / k as f64).collect()
+        }
+        Binning::Breaks(breaks) => {
+            let mut e = vec![min.min(breaks.first().copied().unwrap_or(min))];
+            e.extend(breaks.iter().copied().filter(|b| b.is_finite()));
+            e.push(max.max(breaks.last().copied().unwrap_or(max)));
+            e
+        }
+    };
+    edges.dedup_by(|a, b| a == b);
+    if edges.len() == 1 {
+        edges.push(edges[0]);
+    }
+    edges
+}
+
+/// The class of `value` among `edges`, or `None` (no data) when it is missing or not finite.
+pub fn class_of(value: Option<f64>, edges: &[f64]) -> Option<usize> {
+    let v = value.filter(|v| v.is_finite())?;
+    let classes = edges.len().checked_sub(1).filter(|c| *c > 0)?;
+    let above = edges[1..classes].iter().filter(|e| v >= **e).count();
+    Some(above.min(classes - 1))
+}
+
+/// Sequential palettes safe for colour-blind readers (light to dark), with up to seven classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ramp {
+    /// Blues, for counts of people and households.
+    Blues,
+    /// Yellow–green–blue (viridis-like), for money.
+    Viridis,
+}
+
+/// The colour of "no data": a neutral grey the scales never use; drawn with a hatch as well.
+pub const NO_DATA: &str = "#d9d9d9";
+
+impl Ramp {
+    fn stops(self) -> &'static [&'static str] {
+        match self {
+            Ramp::Blues => &["#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"],
+            Ramp::Viridis => &["#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e"],
+        }
+    }
+
+    /// `classes` colours spread over the ramp from light to dark.
+    pub fn colours(self, classes: usize) -> Vec<&'static str> {
+        let stops = self.stops();
+        match classes {
+            0 => Vec::new(),
+            1 => vec![stops[stops.len() / 2]],
+            n => (0..n).map(|i| stops[(i * (stops.len() - 1)) / (n - 1)]).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_put_about_the_same_number_of_regions_in_each_class() {
+        let values: Vec<f64> = (1..=12).map(f64::from).collect();
+        let e = edges(&values, &Binning::Quantile(4));
+        assert_eq!(e, [1.0, 3.0, 6.0, 9.0, 12.0]);
+        let counts = (0..4).map(|c| values.iter().filter(|v| class_of(Some(**v), &e) == Some(c)).count()).collect::<Vec<_>>();
+        assert_eq!(counts, [2, 3, 3, 4]);
+    }
+
+    #[test]
+    fn equal_intervals_and_publisher_breaks() {
+        assert_eq!(edges(&[0.0, 10.0, 4.0], &Binning::EqualInterval(5)), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        let e = edges(&[5.0, 250.0, 40.0], &Binning::Breaks(vec![10.0, 100.0]));
+        assert_eq!(e, [5.0, 10.0, 100.0, 250.0]);
+        assert_eq!(class_of(Some(5.0), &e), Some(0));
+        assert_eq!(class_of(Some(10.0), &e), Some(1));
+        assert_eq!(class_of(Some(250.0), &e), Some(2), "the last class includes its end");
+    }
+
+    #[test]
+    fn missing_values_are_no_data_never_a_shade() {
+        let e = edges(&[1.0, 2.0], &Binning::Quantile(3));
+        assert_eq!(class_of(None, &e), None);
+        assert_eq!(class_of(Some(f64::NAN), &e), None);
+        assert!(edges(&[], &Binning::Quantile(5)).is_empty());
+        assert_eq!(class_of(Some(1.0), &[]), None);
+        assert!(!Ramp::Blues.colours(7).contains(&NO_DATA) && !Ramp::Viridis.colours(7).contains(&NO_DATA));
+    }
+
+    #[test]
+    fn one_value_gives_one_class() {
+        let e = edges(&[7.0, 7.0], &Binning::Quantile(5));
+        assert_eq!(e, [7.0, 7.0]);
+        assert_eq!(class_of(Some(7.0), &e), Some(0));
+    }
+
+    #[test]
+    fn palettes_run_from_light_to_dark() {
+        assert_eq!(Ramp::Blues.colours(2), ["#deebf7", "#084594"]);
+        assert_eq!(Ramp::Viridis.colours(4).len(), 4);
+        assert!(Ramp::Blues.colours(0).is_empty());
+    }
+}
