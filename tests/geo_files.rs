@@ -108,3 +108,39 @@ fn every_county_projects_to_a_drawable_path_inside_the_box() {
     let empty: Vec<&str> = paths.iter().filter(|(_, d)| !d.starts_with('M') || !d.contains('L')).map(|(c, _)| *c).collect();
     assert!(empty.is_empty(), "counties without a path: {empty:?}");
 }
+
+#[test]
+fn every_pairing_of_the_default_data_between_two_places_has_an_arrow_on_the_real_boundaries() {
+    use gongkai::map::flows::{flow_map, Measure, Undrawn};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/datapackage.json");
+    let dataset = gongkai::data::package::load_path(&path).expect("the default package").dataset;
+    let layers = first_view();
+    let counties = counties();
+    let anchors: std::collections::HashMap<&str, (f64, f64)> = layers
+        .values()
+        .flatten()
+        .chain(counties.iter())
+        .filter_map(|s| gongkai::geo::anchor(&s.polygons).map(|p| (s.adcode.as_str(), p)))
+        .collect();
+    let map = flow_map(&dataset, Measure::Money, |code| anchors.get(code).copied());
+    let ids: Vec<&str> = map.arrows.iter().map(|a| dataset.pairings[a.pairing].id.as_str()).collect();
+    assert_eq!(ids, ["s000-p01", "s002-p01", "s003-p01", "s003-p02", "s003-p03", "s003-p04", "s003-p05", "s003-p06"]);
+    for arrow in &map.arrows {
+        for (lon, lat) in [arrow.from, arrow.to] {
+            assert!((73.0..136.0).contains(&lon) && (17.0..54.0).contains(&lat), "{lon}, {lat}");
+        }
+    }
+    // Enterprises assisting villages of their own city, and central agencies recorded under the country.
+    let undrawn: Vec<(&str, Undrawn)> = map.undrawn.iter().map(|(i, why)| (dataset.pairings[*i].id.as_str(), *why)).collect();
+    assert_eq!(
+        undrawn,
+        [
+            ("s001-p01", Undrawn::SamePlace),
+            ("s002-p02", Undrawn::NoAnchor),
+            ("s002-p03", Undrawn::NoAnchor),
+            ("s002-p04", Undrawn::NoAnchor),
+            ("s002-p05", Undrawn::SamePlace),
+            ("s002-p06", Undrawn::SamePlace),
+        ]
+    );
+}

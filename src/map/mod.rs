@@ -2,5 +2,6 @@
 //! values binned into classes ([`bins`]), and boundaries projected once into SVG paths ([`paths`]).
 
 pub mod bins;
+pub mod flows;
 pub mod join;
 pub mod paths;
