@@ -125,7 +125,7 @@ fn group_thousands(digits: &str) -> String {
 /// An amount of yuan at `scale`, with its qualifier and unit, e.g. `1000余万元` or
 /// "more than 10 million yuan".
 pub fn yuan(value: f64, qualifier: Qualifier, scale: Scale, locale: Locale) -> String {
-    let number = number(value / scale.factor(), 2, locale);
+    let number = number(value / scale.factor(), scale.exact_decimals(), locale);
     qualified(&number, &scale.yuan_unit(locale), qualifier, locale)
 }
 
@@ -157,7 +157,7 @@ pub fn scales(unit: Unit) -> bool {
 /// 1000余万元, 9899万人, 90%以上; "more than 10 million yuan", "98.99 million persons".
 pub fn figure(value: f64, unit: Unit, qualifier: Qualifier, locale: Locale) -> String {
     let scale = if scales(unit) { Scale::for_max(value, locale) } else { Scale::One };
-    let number = number(value / scale.factor(), 2, locale);
+    let number = number(value / scale.factor(), scale.exact_decimals(), locale);
     qualified(&number, &scale.unit(unit, locale), qualifier, locale)
 }
 
@@ -201,6 +201,9 @@ mod tests {
         assert_eq!(figure(3600.0, Unit::YuanPerPersonYear, Qualifier::Exact, Locale::ZhHans), "3600元/人·年");
         assert_eq!(figure(10.0, Unit::Percent, Qualifier::AtMost, Locale::En), "at most 10 %");
         assert_eq!(figure(197_000_000.0, Unit::Yuan, Qualifier::Exact, Locale::ZhHans), "1.97亿元");
+        // Exact to the yuan: 19721万元 is not rounded to the 1.97亿元 printed beside it.
+        assert_eq!(figure(197_210_000.0, Unit::Yuan, Qualifier::Exact, Locale::ZhHans), "1.9721亿元");
+        assert_eq!(figure(38_197_400.0, Unit::Yuan, Qualifier::Exact, Locale::En), "38.1974 million yuan");
     }
 
     #[test]
@@ -284,15 +287,14 @@ mod tests {
             }
 
             /// What the portal prints in Chinese reads back, with the document reader, as the same
-            /// amount (to the two decimals shown) and the same qualifier.
+            /// amount (to a hundredth of a yuan) and the same qualifier.
             #[test]
             fn chinese_amounts_read_back_as_written(v in 1.0f64..1e12, q in qualifiers(), hant in any::<bool>()) {
                 let locale = if hant { Locale::ZhHant } else { Locale::ZhHans };
                 let scale = Scale::for_max(v, locale);
                 let text = yuan(v, q, scale, locale);
                 let (read, qualifier) = written::read(&text).expect("reads");
-                let shown = (v / scale.factor() * 100.0).round() / 100.0 * scale.factor();
-                prop_assert!((read - shown).abs() <= shown * 1e-9 + 1e-6, "{text}: {read} vs {shown}");
+                prop_assert!((read - v).abs() <= 0.005 + v * 1e-12, "{text}: {read} vs {v}");
                 prop_assert_eq!(qualifier, q, "{}", text);
             }
 
