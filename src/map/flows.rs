@@ -119,6 +119,45 @@ pub fn flow_map(dataset: &Dataset, measure: Measure, anchor: impl Fn(&str) -> Op
     map
 }
 
+/// What the page says about one pairing, arrow or not, in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlowRow {
+    /// "北京帮扶地区 → 通辽市".
+    pub pairing: String,
+    /// The figure the arrow's width shows, with unit and qualifier, or empty.
+    pub figure: String,
+    /// What that figure counts, e.g. 东西部扶贫协作资金（已到位）.
+    pub what: String,
+    pub source: Option<crate::chart::spec::Cited>,
+}
+
+/// A row for pairing `pairing` with its figure `figure` (an index into funds for money, into
+/// observations otherwise).
+pub fn row(dataset: &Dataset, pairing: usize, figure: Option<usize>, measure: Measure, locale: crate::i18n::Locale) -> Option<FlowRow> {
+    use crate::{format, labels};
+    let p = dataset.pairings.get(pairing)?;
+    let label = crate::chart::catalogue::pairing::pairing_label(dataset, p, locale);
+    let (figure, what) = match (measure, figure) {
+        (Measure::Money, Some(i)) => {
+            let fund = dataset.funds.get(i)?;
+            let name = dataset.indicators.get(fund.figure.indicator).map(|x| x.names.get(locale).to_owned()).unwrap_or_default();
+            let stage = labels::term("stage", fund.stage, locale);
+            let what = crate::i18n::tr_args(locale, "figure-with-detail", &[("name", name.into()), ("detail", stage.into())]);
+            (Some(&fund.figure), what)
+        }
+        (_, Some(i)) => {
+            let f = dataset.observations.get(i)?;
+            (Some(f), dataset.indicators.get(f.indicator).map(|x| x.names.get(locale).to_owned()).unwrap_or_default())
+        }
+        (_, None) => (None, String::new()),
+    };
+    let source = dataset.sources.get(figure.map_or(p.source, |f| f.source)).map(|s| crate::chart::spec::Cited { id: s.id.clone(), text: labels::citation(s, locale) });
+    let text = figure
+        .and_then(|f| dataset.indicators.get(f.indicator).map(|i| format::figure(f.value, i.unit, f.qualifier, locale)))
+        .unwrap_or_default();
+    Some(FlowRow { pairing: label, figure: text, what, source })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +200,21 @@ mod tests {
         let projects = flow_map(&d, Measure::Projects, anchor);
         let with_projects: Vec<&str> = projects.arrows.iter().filter(|a| a.weight > 0.0).map(|a| d.pairings[a.pairing].id.as_str()).collect();
         assert_eq!(with_projects, ["s002-p01"], "40 京蒙 projects");
+    }
+
+    #[test]
+    fn rows_name_the_pairing_and_the_figure_that_sets_the_width() {
+        let d = default_dataset();
+        let map = flow_map(&d, Measure::Money, anchor);
+        let beijing = map.arrows.iter().find(|a| d.pairings[a.pairing].id == "s002-p01").expect("京蒙");
+        let row = row(&d, beijing.pairing, beijing.figure, Measure::Money, crate::i18n::Locale::ZhHans).expect("row");
+        assert_eq!(row.pairing, "北京帮扶地区 → 通辽市");
+        assert_eq!(row.figure, "1.9721亿元");
+        assert_eq!(row.what, "东西部扶贫协作项目资金（已到位）");
+        assert_eq!(row.source.map(|s| s.id).as_deref(), Some("s002-tongliao-2018"));
+        let none = map.arrows.iter().find(|a| d.pairings[a.pairing].id == "s003-p02").expect("三河 → 阳原");
+        let row = super::row(&d, none.pairing, none.figure, Measure::Money, crate::i18n::Locale::ZhHans).expect("row");
+        assert_eq!((row.figure.as_str(), row.source.map(|s| s.id)), ("", Some("s003-langfang-2017".to_owned())));
     }
 
     #[test]
