@@ -103,7 +103,7 @@ fn every_county_projects_to_a_drawable_path_inside_the_box() {
     use gongkai::map::paths::Projected;
     let counties = counties();
     let projected = Projected::new(&counties, &Albers::china());
-    let paths = projected.paths(960.0, 720.0, 8.0);
+    let paths = projected.paths(&projected.fit(960.0, 720.0, 8.0));
     assert_eq!(paths.len(), 2875);
     let empty: Vec<&str> = paths.iter().filter(|(_, d)| !d.starts_with('M') || !d.contains('L')).map(|(c, _)| *c).collect();
     assert!(empty.is_empty(), "counties without a path: {empty:?}");

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::Point;
 
 /// Why a boundary file could not be read: the file, and where in it.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 #[error("{file}: {reason}")]
 pub struct GeoError {
     pub file: String,

@@ -36,16 +36,20 @@ impl Projected {
         Projected { shapes: projected, lines, min, max }
     }
 
-    /// Path data (`d`) for every shape, in pixels of a `width` × `height` box.
-    pub fn paths(&self, width: f64, height: f64, padding: f64) -> Vec<(&str, String)> {
-        let fit = Fit::new(self.min, self.max, width, height, padding);
-        self.shapes.iter().map(|(code, rings)| (code.as_str(), path(rings.iter().map(Vec::as_slice), &fit, true))).collect()
+    /// The fit of this layer's bounds into a `width` × `height` box (share it between layers drawn
+    /// together so they line up).
+    pub fn fit(&self, width: f64, height: f64, padding: f64) -> Fit {
+        Fit::new(self.min, self.max, width, height, padding)
+    }
+
+    /// Path data (`d`) for every shape, in the pixels of `fit`.
+    pub fn paths(&self, fit: &Fit) -> Vec<(&str, String)> {
+        self.shapes.iter().map(|(code, rings)| (code.as_str(), path(rings.iter().map(Vec::as_slice), fit, true))).collect()
     }
 
     /// Path data for the layer's lines.
-    pub fn line_paths(&self, width: f64, height: f64, padding: f64) -> String {
-        let fit = Fit::new(self.min, self.max, width, height, padding);
-        path(self.lines.iter().map(Vec::as_slice), &fit, false)
+    pub fn line_paths(&self, fit: &Fit) -> String {
+        path(self.lines.iter().map(Vec::as_slice), fit, false)
     }
 }
 
@@ -91,7 +95,7 @@ mod tests {
     #[test]
     fn paths_fill_the_box_and_close_their_rings() {
         let projected = Projected::new(&[square("a", 100.0, 30.0), square("b", 110.0, 40.0)], &Albers::china());
-        let paths = projected.paths(400.0, 300.0, 10.0);
+        let paths = projected.paths(&projected.fit(400.0, 300.0, 10.0));
         assert_eq!(paths.len(), 2);
         for (_, d) in &paths {
             assert!(d.starts_with('M') && d.ends_with('Z'), "{d}");
@@ -111,7 +115,7 @@ mod tests {
         let mut tiny = square("t", 100.0, 30.0);
         tiny.polygons[0][0].insert(1, (100.000_001, 30.0));
         let projected = Projected::new(&[tiny, square("b", 110.0, 40.0)], &Albers::china());
-        let d = &projected.paths(400.0, 300.0, 10.0)[0].1;
+        let d = &projected.paths(&projected.fit(400.0, 300.0, 10.0))[0].1;
         assert_eq!(d.matches('L').count(), 3, "{d}");
     }
 }

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use crate::data::descriptor::Descriptor;
 use crate::data::package::{self, Loaded};
 use crate::data::DataError;
+use crate::geo::topojson::GeoError;
 use crate::i18n::{tr_args, Locale};
 
 /// Where the default data package is published, relative to the page's `<base href>`.
@@ -33,6 +34,8 @@ pub enum LoadError {
     Body { url: String, detail: String },
     #[error("{url}: {error}")]
     Data { url: String, error: DataError },
+    #[error("{url}: {error}")]
+    Geometry { url: String, error: GeoError },
 }
 
 impl LoadError {
@@ -42,7 +45,8 @@ impl LoadError {
             | LoadError::Network { url, .. }
             | LoadError::Timeout { url, .. }
             | LoadError::Body { url, .. }
-            | LoadError::Data { url, .. } => url,
+            | LoadError::Data { url, .. }
+            | LoadError::Geometry { url, .. } => url,
         }
     }
 
@@ -67,6 +71,9 @@ impl LoadError {
                 tr_args(locale, "error-read-body", &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
             }
             LoadError::Data { error, .. } => error.message(locale),
+            LoadError::Geometry { url, error } => {
+                tr_args(locale, "error-geometry", &[("url", url.as_str().into()), ("detail", error.reason.as_str().into())])
+            }
         }
     }
 }

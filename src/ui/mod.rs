@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod i18n;
 pub mod load;
+mod map;
 mod pages;
 pub mod shell;
 mod sources;
@@ -23,7 +24,7 @@ use crate::data::package::Loaded;
 use crate::data::Dataset;
 
 use load::{load_package, LoadError, DEFAULT_PACKAGE};
-use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, Pending, PovertyExits};
+use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, PovertyExits};
 
 /// The data package as fetched: `None` while loading, then the URL and what was read, or the error.
 #[derive(Clone, Copy)]
@@ -77,7 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/funds") view=Funds/>
                     <Route path=path!("/paired-assistance") view=PairedAssistance/>
                     <Route path=path!("/commitments") view=Commitments/>
-                    <Route path=path!("/map") view=|| view! { <Pending title="nav-map" what="pending-map"/> }/>
+                    <Route path=path!("/map") view=map::MapPage/>
                     <Route path=path!("/sources") view=sources::Sources/>
                 </Routes>
             </main>

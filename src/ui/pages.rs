@@ -221,16 +221,6 @@ pub fn Commitments() -> impl IntoView {
     }
 }
 
-/// A page whose content arrives in a later release: it says what will be here and shows no data.
-#[component]
-pub fn Pending(title: &'static str, what: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <h1>{move || i18n.t(title)}</h1>
-        <p class="pending" role="note">{move || i18n.t_args("page-pending", &[("what", i18n.t(what).into())])}</p>
-    }
-}
-
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
