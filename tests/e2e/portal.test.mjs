@@ -470,6 +470,7 @@ describe("map", () => {
       await page.locator(".flow-arrow.has-figure").first().waitFor();
       assert.equal(await page.locator(".flow-arrow.has-figure").count(), 1);
       assert.match(await page.locator(".flow-arrow.has-figure").getAttribute("aria-label"), /北京帮扶地区 → 通辽市：40个/);
+      assert.deepEqual(await axe(page), []);
       await screenshot(page, "map-flows");
     }, { viewport: { width: 1100, height: 1200 } });
   });
