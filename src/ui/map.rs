@@ -15,6 +15,8 @@ use crate::map::base::{BaseMap, WIDTH};
 use crate::map::flows::{flow_map, row, Measure, Undrawn};
 
 use super::chart::source_href;
+use super::pages::MeasureSwitch;
+use super::status::LoadFailed;
 use super::i18n::use_i18n;
 use super::load::{absolute_url, fetch_text, LoadError, TIMEOUT};
 use super::DataState;
@@ -62,13 +64,7 @@ pub fn MapPage() -> impl IntoView {
         <p class="lead">{move || i18n.t("page-map-lead")}</p>
         {move || match base.get() {
             None => view! { <p class="loading" role="status">{move || i18n.t_args("map-loading", &[("url", absolute_url(FIRST_VIEW).into())])}</p> }.into_any(),
-            Some(Err(error)) => view! {
-                <section class="load-error" role="alert">
-                    <h2>{move || i18n.t("error-title")}</h2>
-                    <p class="error-detail">{move || error.describe(i18n.locale.get())}</p>
-                    <button type="button" class="retry" on:click=move |_| attempt.update(|n| *n += 1)>{move || i18n.t("retry")}</button>
-                </section>
-            }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
             Some(Ok(base)) => view! { <FlowMap base=base/> }.into_any(),
         }}
     }
@@ -128,19 +124,8 @@ fn FlowMap(base: Arc<BaseMap>) -> impl IntoView {
         })
     };
     let active = RwSignal::new(None::<String>);
-    let choice = move |m: Measure, id: &'static str| {
-        view! {
-            <button type="button" aria-pressed=move || (measure.get() == m).to_string() on:click=move |_| measure.set(m)>
-                {move || i18n.t(id)}
-            </button>
-        }
-    };
     view! {
-        <div class="view-switch" role="group" aria-label=move || i18n.t("pairing-pick")>
-            {choice(Measure::Money, "pairing-money")}
-            {choice(Measure::Cadres, "pairing-cadres")}
-            {choice(Measure::Projects, "pairing-projects")}
-        </div>
+        <MeasureSwitch shown=measure/>
         <figure class="map" aria-labelledby="map-title">
             <h2 id="map-title" class="chart-title">{move || i18n.t("map-flows-title")}</h2>
             <p class="chart-subtitle">{move || i18n.t("map-flows-subtitle")}</p>

@@ -92,7 +92,7 @@ fn DataStatus() -> impl IntoView {
     let data = expect_context::<DataState>();
     move || match data.resource.get() {
         None => view! { <status::Loading url=load::absolute_url(DEFAULT_PACKAGE)/> }.into_any(),
-        Some(Err(error)) => view! { <status::LoadFailed error=error/> }.into_any(),
+        Some(Err(error)) => view! { <status::LoadFailed error=error retry=Callback::new(move |_| data.retry())/> }.into_any(),
         Some(Ok((url, loaded))) if !loaded.problems.is_empty() => {
             view! { <status::DataProblems url=url problems=loaded.problems/> }.into_any()
         }

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 use crate::chart::catalogue::{commitments, compare, funds, pairing, poverty};
 use crate::chart::spec::Chart;
 use crate::data::Dataset;
+use crate::map::flows::Measure;
 use crate::i18n::Locale;
 
 use super::chart::ChartFigure;
@@ -168,18 +169,30 @@ pub fn Funds() -> impl IntoView {
     }
 }
 
-/// What the Paired assistance page shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PairingView {
-    Money,
-    Cadres,
-    Projects,
+/// The money / cadres / projects switch of the Paired assistance page and the flow map.
+#[component]
+pub fn MeasureSwitch(shown: RwSignal<Measure>) -> impl IntoView {
+    let i18n = use_i18n();
+    let choice = move |m: Measure, id: &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (shown.get() == m).to_string() on:click=move |_| shown.set(m)>
+                {move || i18n.t(id)}
+            </button>
+        }
+    };
+    view! {
+        <div class="view-switch" role="group" aria-label=move || i18n.t("pairing-pick")>
+            {choice(Measure::Money, "pairing-money")}
+            {choice(Measure::Cadres, "pairing-cadres")}
+            {choice(Measure::Projects, "pairing-projects")}
+        </div>
+    }
 }
 
 #[component]
 pub fn PairedAssistance() -> impl IntoView {
     let i18n = use_i18n();
-    let shown = RwSignal::new(PairingView::Money);
+    let shown = RwSignal::new(Measure::Money);
     let money = use_charts(|d, l| pairing::flows(d, l).into_iter().collect());
     let cadres = use_charts(|d, l| {
         let mut charts: Vec<Chart> = pairing::cadres(d, l).into_iter().collect();
@@ -187,25 +200,14 @@ pub fn PairedAssistance() -> impl IntoView {
         charts
     });
     let projects = use_charts(pairing::projects);
-    let choice = move |view: PairingView, id: &'static str| {
-        view! {
-            <button type="button" aria-pressed=move || (shown.get() == view).to_string() on:click=move |_| shown.set(view)>
-                {move || i18n.t(id)}
-            </button>
-        }
-    };
     view! {
         <h1>{move || i18n.t("nav-paired-assistance")}</h1>
         <p class="lead">{move || i18n.t("page-pairing-lead")}</p>
-        <div class="view-switch" role="group" aria-label=move || i18n.t("pairing-pick")>
-            {choice(PairingView::Money, "pairing-money")}
-            {choice(PairingView::Cadres, "pairing-cadres")}
-            {choice(PairingView::Projects, "pairing-projects")}
-        </div>
+        <MeasureSwitch shown=shown/>
         {move || match shown.get() {
-            PairingView::Money => chart_list(money).into_any(),
-            PairingView::Cadres => chart_list(cadres).into_any(),
-            PairingView::Projects => chart_list(projects).into_any(),
+            Measure::Money => chart_list(money).into_any(),
+            Measure::Cadres => chart_list(cadres).into_any(),
+            Measure::Projects => chart_list(projects).into_any(),
         }}
     }
 }

@@ -35,16 +35,15 @@ pub fn Loading(url: String) -> impl IntoView {
     }
 }
 
-/// The data could not be loaded at all: say which URL and why, and offer a retry.
+/// A file could not be loaded at all: say which URL and why, and offer `retry`.
 #[component]
-pub fn LoadFailed(error: LoadError) -> impl IntoView {
+pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let data = expect_context::<DataState>();
     view! {
         <section class="load-error" role="alert">
             <h2>{move || i18n.t("error-title")}</h2>
             <p class="error-detail">{move || error.describe(i18n.locale.get())}</p>
-            <button type="button" class="retry" on:click=move |_| data.retry()>{move || i18n.t("retry")}</button>
+            <button type="button" class="retry" on:click=move |_| retry.run(())>{move || i18n.t("retry")}</button>
         </section>
     }
 }
