@@ -73,6 +73,19 @@ pub enum Reason {
     WrittenMismatch { reads_as: String, row_says: String },
     WrittenUnreadable,
     OutsidePairing { pairing: String, from: String, to: String },
+    /// The descriptor's map settings (`gongkai:map`) are wrong here.
+    Map(MapProblem),
+}
+
+/// What is wrong in the descriptor's map settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapProblem {
+    NotAnObject,
+    NoText,
+    /// The counties path does not say where the province goes.
+    NoProvince,
+    NotNumbers,
+    NotIncreasing,
 }
 
 /// A located problem in published data.
@@ -191,6 +204,16 @@ impl DataError {
             Reason::OutsidePairing { pairing, from, to } => say(
                 "data-error-outside-pairing",
                 &[("pairing", pairing.as_str().into()), ("from", from.as_str().into()), ("to", to.as_str().into())],
+            ),
+            Reason::Map(problem) => say(
+                match problem {
+                    MapProblem::NotAnObject => "data-error-map-not-object",
+                    MapProblem::NoText => "data-error-map-no-text",
+                    MapProblem::NoProvince => "data-error-map-no-province",
+                    MapProblem::NotNumbers => "data-error-map-not-numbers",
+                    MapProblem::NotIncreasing => "data-error-map-not-increasing",
+                },
+                &[],
             ),
         }
     }

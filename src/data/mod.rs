@@ -21,6 +21,6 @@ pub mod vocab;
 pub mod written;
 
 pub use checks::HasFigure;
-pub use error::{DataError, Place, Reason, RefKind};
+pub use error::{DataError, MapProblem, Place, Reason, RefKind};
 pub use model::{Commitment, Dataset, Figure, Fund, Indicator, Localized, Pairing, Region, Source};
 pub use vocab::{Category, CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, Qualifier, SourceKind, Stage, Status, Term, Unit};

@@ -144,6 +144,8 @@ pub struct Dataset {
     pub funds: Vec<Fund>,
     pub pairings: Vec<Pairing>,
     pub commitments: Vec<Commitment>,
+    /// The deployment's map settings from the descriptor (breaks of unknown indicators dropped).
+    pub map: super::descriptor::MapSettings,
 }
 
 impl Dataset {

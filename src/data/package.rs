@@ -3,7 +3,7 @@
 //! from disk by the checker), so the portal and the checker run exactly the same code.
 
 use super::checks;
-use super::descriptor::Descriptor;
+use super::descriptor::{Descriptor, MapSettings, MAP_KEY};
 use super::error::{DataError, Place, Reason, RefKind};
 use super::model::Dataset;
 use super::resources::{self, CsvFile, Index, Refs, Spec};
@@ -110,9 +110,25 @@ pub fn read_files(
         dataset.funds = items;
     }
     dataset.commitments = commitments.unwrap_or_default();
+    dataset.map = map_settings(descriptor_file, descriptor, &indicators, &mut problems);
 
     sort(&mut problems, descriptor_file, &texts);
     Loaded { dataset, problems }
+}
+
+/// The descriptor's map settings, with their problems, keeping breaks only for known indicators.
+fn map_settings(descriptor_file: &str, descriptor: &Descriptor, indicators: &Index, problems: &mut Vec<DataError>) -> MapSettings {
+    problems.extend(descriptor.map_problems.iter().cloned());
+    let mut map = descriptor.map.clone();
+    map.breaks.retain(|(id, _)| {
+        let known = indicators.get(id).is_some();
+        if !known {
+            let place = Place::Path(format!("{MAP_KEY}.breaks.{id}"));
+            problems.push(DataError::new(descriptor_file, place, Some(id), Reason::UnknownRef(RefKind::Indicator)));
+        }
+        known
+    });
+    map
 }
 
 /// Orders problems by file (the descriptor first, then the resources in reading order) and row.
