@@ -48,6 +48,11 @@ data-error-csv = CSV format error: { $detail }
 data-error-cell-count = the row has { $found } cells but the header has { $header }
 data-error-unavailable = the file could not be read: { $detail }
 data-error-missing-resource = the package has no resource “{ $name }”
+data-error-map-not-object = should be a JSON object ({ "{" }…{ "}" }), not { $value }
+data-error-map-no-text = is missing or empty; it should be text
+data-error-map-no-province = the county path “{ $value }” has no { "{" }province{ "}" } placeholder (the province's two-digit prefix)
+data-error-map-not-numbers = should be a non-empty list of numbers, not { $value }
+data-error-map-not-increasing = the class breaks { $value } do not strictly increase
 data-error-missing-path = the resource “{ $value }” gives no path to a CSV file
 data-error-missing-schema-field = the schema lacks the field “{ $field }” that the portal needs
 data-error-header = the header has “{ $value }” where the schema has “{ $expected }”
@@ -91,7 +96,54 @@ page-poverty-lead = How the national rural poor population fell, and the exits, 
 page-funds-lead = Poverty alleviation funds as localities published them, by purpose, source and stage. Amounts at different stages (allocated, arrived, disbursed, spent) are never added up.
 page-pairing-lead = East–west cooperation and paired assistance: money, cadres and projects that assisting regions provide to the regions they assist.
 page-commitments-lead = Tasks listed in plans, with their deadlines.
-page-map-lead = Where paired assistance goes: each arrow points from the assisting to the assisted region; its width is the largest single figure published for the pairing in the chosen measure (never a sum).
+page-map-lead = Published figures by region: shade the regions by an indicator and period, open a province, prefecture or county by click or keyboard, or see where paired assistance goes, from the assisting to the assisted region.
+map-show-label = Map shows
+map-show-choropleth = Shaded regions
+map-show-flows = Paired assistance
+map-class-range = { $from }–{ $to }
+map-choropleth-title = { $indicator } ({ $level }), { $period }
+map-pick-indicator = Indicator
+map-pick-period = Period
+map-period-option = { $period } ({ $count ->
+    [one] 1 region
+   *[other] { $count } regions
+})
+map-pick-bins = Classes
+map-bins-quantile = Quantiles
+map-bins-equal = Equal intervals
+map-bins-breaks = The publisher's classes
+map-legend-title = Legend ({ $unit })
+map-legend-no-data = No data
+map-legend-count = { $count ->
+    [one] 1 region
+   *[other] { $count } regions
+}
+map-legend-qualified = Figures printed with a qualifier (“more than”, “at least”) are classed by the printed number.
+map-breadcrumbs = You are here
+map-country = China
+map-keys-help = When the map has focus, arrow keys move between regions, Enter opens the region, Escape goes up a level.
+map-region-no-data = { $region }: no data
+map-region-value = { $region }: { $value }
+map-search-label = Find a region
+map-search-placeholder = Name, pinyin or code, e.g. 通辽, Tongliao, 150500
+map-search-none = Nothing found for “{ $query }”
+map-search-loading = Loading region names…
+map-col-region = Region
+map-col-class = Class
+map-table-choropleth-caption = The figures on the map ({ $count } regions)
+map-no-choices = The data has no indicator that can be shaded by administrative division.
+map-set-aside = Another figure for the same region is not drawn: { $items }
+map-param-not-code = is not a six-digit region code
+map-param-unknown-word = is not one of the values this parameter takes
+map-param-problem = URL parameter { $param }=“{ $value }” { $reason }; it is ignored.
+map-at-unknown = The boundary files have no region with code { $code }; the whole country is shown.
+map-inset-label = South China Sea Islands
+map-approval-caption = Map approval number (审图号): { $approval }. Boundaries: { $attribution }
+map-finer-note = Shaded: the { $level } divisions with a figure; other regions are outlined only.
+map-here-value = { $region } as a whole: { $value }
+map-counties-loading = Loading county boundaries…
+map-up = Up one level
+map-region-group = The regions of { $place }
 map-loading = Loading the boundaries ({ $url })…
 error-geometry = The boundary file { $url } could not be read: { $detail }
 map-flows-title = Paired assistance between regions

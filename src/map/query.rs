@@ -1,0 +1,185 @@
+//! The map's place in the URL: where the reader is (`at`, an adcode), what the map shows
+//! (`show`: the choropleth or the flows), and the choropleth's indicator, level, period and
+//! binning, or the flows' measure. Parsed into valid values and problems; written back with
+//! only what differs from the defaults.
+
+use super::flows::Measure;
+
+/// What the map draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Show {
+    #[default]
+    Choropleth,
+    Flows,
+}
+
+/// How the choropleth's classes are chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Bins {
+    #[default]
+    Quantile,
+    Equal,
+    /// The publisher's breaks for the indicator.
+    Breaks,
+}
+
+/// The map's state as the URL holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapQuery {
+    /// The division the map shows (the country when `None`).
+    pub at: Option<String>,
+    pub show: Show,
+    /// Indicator id, level word and period as written in the data (`2017`, `2016/2017`).
+    pub indicator: Option<String>,
+    pub level: Option<String>,
+    pub period: Option<String>,
+    pub bins: Bins,
+    pub measure: Option<Measure>,
+}
+
+/// A parameter that could not be used: its name, value and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub param: &'static str,
+    pub value: String,
+    /// A message id: `map-param-not-code`, `map-param-unknown-word`.
+    pub reason: &'static str,
+}
+
+fn word<T: Copy>(value: &str, words: &[(&str, T)]) -> Option<T> {
+    words.iter().find(|(w, _)| *w == value).map(|(_, t)| *t)
+}
+
+const SHOW: [(&str, Show); 2] = [("choropleth", Show::Choropleth), ("flows", Show::Flows)];
+const BINS: [(&str, Bins); 3] = [("quantile", Bins::Quantile), ("equal", Bins::Equal), ("breaks", Bins::Breaks)];
+const MEASURE: [(&str, Measure); 3] = [("money", Measure::Money), ("cadres", Measure::Cadres), ("projects", Measure::Projects)];
+
+fn name_of<T: PartialEq>(value: T, words: &[(&'static str, T)]) -> &'static str {
+    words.iter().find(|(_, t)| *t == value).map_or("", |(w, _)| w)
+}
+
+impl MapQuery {
+    /// Reads the map's parameters from `get` (a query-string lookup); other parameters are left
+    /// for the rest of the page.
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> (MapQuery, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut query = MapQuery::default();
+        let mut bad = |param: &'static str, value: &str, reason: &'static str| problems.push(Problem { param, value: value.to_owned(), reason });
+        if let Some(at) = get("at").filter(|v| !v.is_empty()) {
+            if at.len() == 6 && at.bytes().all(|b| b.is_ascii_digit()) {
+                query.at = (at != "100000").then_some(at);
+            } else {
+                bad("at", &at, "map-param-not-code");
+            }
+        }
+        if let Some(v) = get("show") {
+            match word(&v, &SHOW) {
+                Some(s) => query.show = s,
+                None => bad("show", &v, "map-param-unknown-word"),
+            }
+        }
+        if let Some(v) = get("bins") {
+            match word(&v, &BINS) {
+                Some(b) => query.bins = b,
+                None => bad("bins", &v, "map-param-unknown-word"),
+            }
+        }
+        if let Some(v) = get("measure") {
+            match word(&v, &MEASURE) {
+                Some(m) => query.measure = Some(m),
+                None => bad("measure", &v, "map-param-unknown-word"),
+            }
+        }
+        query.indicator = get("indicator").filter(|v| !v.is_empty());
+        query.level = get("level").filter(|v| !v.is_empty());
+        query.period = get("period").filter(|v| !v.is_empty());
+        (query, problems)
+    }
+
+    /// The query string (with its `?`, or empty) that gives this state, leaving out defaults.
+    pub fn to_search(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(at) = &self.at {
+            pairs.push(("at", at.clone()));
+        }
+        if self.show != Show::default() {
+            pairs.push(("show", name_of(self.show, &SHOW).to_owned()));
+        }
+        for (key, value) in [("indicator", &self.indicator), ("level", &self.level), ("period", &self.period)] {
+            if let Some(v) = value {
+                pairs.push((key, v.clone()));
+            }
+        }
+        if self.bins != Bins::default() {
+            pairs.push(("bins", name_of(self.bins, &BINS).to_owned()));
+        }
+        if let Some(m) = self.measure.filter(|m| *m != Measure::Money) {
+            pairs.push(("measure", name_of(m, &MEASURE).to_owned()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let encoded: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+        format!("?{}", encoded.join("&"))
+    }
+}
+
+/// Percent-encodes what a query value cannot hold as it is.
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> (MapQuery, Vec<Problem>) {
+        MapQuery::parse(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| (*v).to_owned()))
+    }
+
+    #[test]
+    fn a_state_survives_the_round_trip_through_the_url() {
+        let q = MapQuery {
+            at: Some("150521".into()),
+            show: Show::Flows,
+            indicator: Some("poverty_exits_persons".into()),
+            level: Some("county".into()),
+            period: Some("../2018-04-28".into()),
+            bins: Bins::Equal,
+            measure: Some(Measure::Cadres),
+        };
+        let search = q.to_search();
+        assert_eq!(search, "?at=150521&show=flows&indicator=poverty_exits_persons&level=county&period=..%2F2018-04-28&bins=equal&measure=cadres".replace("%2F", "/"));
+        let map: Vec<(String, String)> = search[1..].split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.into(), v.into())).collect();
+        let (back, problems) = MapQuery::parse(|k| map.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+        assert_eq!((back, problems), (q, vec![]));
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_the_country_is_no_place() {
+        assert_eq!(MapQuery::default().to_search(), "");
+        assert_eq!(parse(&[("at", "100000"), ("measure", "money")]).0.to_search(), "");
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_is_kept() {
+        let (q, problems) = parse(&[("at", "15052x"), ("show", "pie"), ("bins", "equal")]);
+        assert_eq!(q.at, None);
+        assert_eq!(q.bins, Bins::Equal);
+        assert_eq!(
+            problems,
+            [
+                Problem { param: "at", value: "15052x".into(), reason: "map-param-not-code" },
+                Problem { param: "show", value: "pie".into(), reason: "map-param-unknown-word" },
+            ]
+        );
+    }
+}

@@ -1,0 +1,412 @@
+//! The Map page: China's divisions shaded by a published indicator (choropleth) or the
+//! paired-assistance arrows, with drill-down from the country to a province, prefecture and
+//! county (by click, keyboard, breadcrumbs or search), all recorded in the URL.
+//!
+//! The first view's boundaries load with the page; a province's counties load when the reader
+//! goes into it, or when the choropleth or the arrows need them.
+
+mod flows;
+mod regions;
+mod search;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use rustc_hash::FxHashSet;
+
+use crate::data::{Dataset, Level};
+use crate::geo::topojson::{decode, Layers};
+use crate::map::atlas::{Atlas, Tier};
+use crate::map::bins::Binning;
+use crate::map::choropleth::{choices, choropleth, Choice, Choropleth, Selection};
+use crate::map::flows::Measure;
+use crate::map::join::Changes;
+use crate::map::query::{Bins, MapQuery, Show};
+
+use super::i18n::use_i18n;
+use super::load::{absolute_url, fetch_text, LoadError, TIMEOUT};
+use super::status::LoadFailed;
+use super::DataState;
+
+/// The boundary files a map draws: the portal's own (relative to the page), or those a
+/// deployment names in its data package (relative to the descriptor), with their approval number.
+#[derive(Clone, Debug, PartialEq)]
+struct Files {
+    /// What relative paths are resolved against: the descriptor's URL, or the page's base.
+    base: Option<String>,
+    first_view: String,
+    /// With `{province}` for the two-digit prefix.
+    counties: String,
+    names: String,
+    /// The approval number (审图号) and who made the boundaries.
+    approval: Option<(String, String)>,
+}
+
+impl Files {
+    fn portal() -> Files {
+        Files {
+            base: None,
+            first_view: "geo/china.topo.json".into(),
+            counties: "geo/counties/{province}0000.topo.json".into(),
+            names: "geo/names.json".into(),
+            approval: None,
+        }
+    }
+
+    /// The deployment's files, if its package names them.
+    fn of(descriptor_url: &str, dataset: &Dataset) -> Files {
+        match &dataset.map.boundaries {
+            Some(b) => Files {
+                base: Some(descriptor_url.to_owned()),
+                first_view: b.first_view.clone(),
+                counties: b.counties.clone(),
+                names: b.names.clone().unwrap_or_else(|| Files::portal().names),
+                approval: Some((b.approval.clone(), b.attribution.clone())),
+            },
+            None => Files::portal(),
+        }
+    }
+
+    /// The absolute URL of `path`.
+    fn url(&self, path: &str) -> String {
+        match &self.base {
+            Some(base) => web_sys::Url::new_with_base(path, base).map_or_else(|_| path.to_owned(), |u| u.href()),
+            None => absolute_url(path),
+        }
+    }
+
+    fn county_url(&self, province: &str) -> String {
+        self.url(&self.counties.replace("{province}", province))
+    }
+}
+
+/// Fetches and decodes the boundary file at `url`.
+async fn load_layers(url: String) -> Result<Layers, LoadError> {
+    let text = fetch_text(&url, TIMEOUT).await?;
+    let file = url.rsplit('/').next().unwrap_or(&url).to_owned();
+    decode(&file, &text).map_err(|error| LoadError::Geometry { url, error })
+}
+
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = expect_context::<DataState>();
+    // The package says which boundaries to draw; without a package the portal's own are drawn.
+    let files = Memo::new(move |_| match data.resource.get()? {
+        Ok((url, loaded)) => Some(Files::of(&url, &loaded.dataset)),
+        Err(_) => Some(Files::portal()),
+    });
+    view! {
+        <h1>{move || i18n.t("nav-map")}</h1>
+        <p class="lead">{move || i18n.t("page-map-lead")}</p>
+        {move || files.get().map(|files| view! { <MapLoader files=files/> })}
+    }
+}
+
+/// Loads the first view's boundaries, then shows the map.
+#[component]
+fn MapLoader(files: Files) -> impl IntoView {
+    let i18n = use_i18n();
+    let attempt = RwSignal::new(0u32);
+    let url = files.url(&files.first_view);
+    let base = {
+        let url = url.clone();
+        LocalResource::new(move || {
+            attempt.track();
+            let url = url.clone();
+            async move { load_layers(url).await.map(|layers| Arc::new(Atlas::new(&layers))) }
+        })
+    };
+    let files = StoredValue::new(files);
+    move || match base.get() {
+        None => {
+            let url = url.clone();
+            view! { <p class="loading" role="status">{move || i18n.t_args("map-loading", &[("url", url.as_str().into())])}</p> }.into_any()
+        }
+        Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
+        Some(Ok(atlas)) => view! { <MapView atlas=Atlas::clone(&atlas) files=files.get_value()/> }.into_any(),
+    }
+}
+
+/// Whether the window is wider than tall (the country is then drawn with 南海诸岛 as an inset).
+fn landscape() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(orientation: landscape)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The selection the query asks for, if the data has it; otherwise the first choice's latest period.
+fn selection_of(query: &MapQuery, dataset: &Dataset, all: &[Choice]) -> Option<Selection> {
+    let wanted = all.iter().find(|c| {
+        let id = dataset.indicators.get(c.indicator).map(|i| i.id.as_str());
+        query.indicator.as_deref().is_some_and(|q| Some(q) == id)
+            && query.level.as_deref().is_none_or(|l| l == <&str>::from(c.level))
+    });
+    let choice = wanted.or(all.first())?;
+    let period = wanted
+        .and_then(|c| c.periods.iter().find(|(p, _)| query.period.as_deref() == Some(p.to_string().as_str())))
+        .map(|(p, _)| *p);
+    match period {
+        Some(period) => Some(Selection { indicator: choice.indicator, level: choice.level, period }),
+        None => choice.latest(),
+    }
+}
+
+fn tier_of(level: Level) -> Option<Tier> {
+    match level {
+        Level::Province => Some(Tier::Province),
+        Level::Prefecture => Some(Tier::Prefecture),
+        Level::County => Some(Tier::County),
+        _ => None,
+    }
+}
+
+/// The map with its controls, once the first view has loaded.
+#[component]
+fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = expect_context::<DataState>();
+    let atlas = RwSignal::new(atlas);
+    let landscape = landscape();
+    let query_map = use_query_map();
+    let parsed = Memo::new(move |_| query_map.with(|q| MapQuery::parse(|k| q.get(k))));
+    let query = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
+    let navigate = use_navigate();
+    let go = Callback::new(move |q: MapQuery| {
+        let mut search = q.to_search();
+        if let Some(lang) = query_map.with_untracked(|m| m.get("lang")) {
+            search.push(if search.is_empty() { '?' } else { '&' });
+            search.push_str(&format!("lang={lang}"));
+        }
+        navigate(&format!("/map{search}"), Default::default());
+    });
+
+    // County files: requested once each, added to the atlas as they arrive.
+    let requested = RwSignal::new(FxHashSet::<String>::default());
+    let county_errors = RwSignal::new(Vec::<(String, LoadError)>::new());
+    let files = StoredValue::new(files);
+    let want = move |provinces: Vec<String>| {
+        for p in provinces {
+            if requested.with_untracked(|r| r.contains(&p)) {
+                continue;
+            }
+            requested.update(|r| {
+                r.insert(p.clone());
+            });
+            spawn_local(async move {
+                match load_layers(files.with_value(|f| f.county_url(&p))).await {
+                    Ok(layers) => atlas.update(|a| a.add(&layers)),
+                    Err(e) => county_errors.update(|v| v.push((p, e))),
+                }
+            });
+        }
+    };
+
+    let changes = Changes::published();
+    let all_choices = Memo::new(move |_| data.dataset.get().map(|d| choices(&d)).unwrap_or_default());
+    let selection = Memo::new(move |_| {
+        let d = data.dataset.get()?;
+        all_choices.with(|all| query.with(|q| selection_of(q, &d, all)))
+    });
+    // The publisher's breaks for the shown indicator, if it defines any.
+    let breaks = Memo::new(move |_| {
+        let d = data.dataset.get()?;
+        let id = selection.with(|s| s.as_ref().and_then(|s| d.indicators.get(s.indicator)).map(|i| i.id.clone()))?;
+        d.map.breaks.iter().find(|(i, _)| *i == id).map(|(_, b)| b.clone())
+    });
+    let binning = Memo::new(move |_| match (query.with(|q| q.bins), breaks.get()) {
+        (Bins::Equal, _) => Binning::EqualInterval(5),
+        (Bins::Breaks, Some(b)) => Binning::Breaks(b),
+        _ => Binning::Quantile(5),
+    });
+    let shades: Memo<Option<Arc<Choropleth>>> = Memo::new(move |_| {
+        let d = data.dataset.get()?;
+        let s = selection.get()?;
+        Some(Arc::new(choropleth(&d, &s, &changes, &binning.get(), i18n.locale.get())))
+    });
+    let show = Memo::new(move |_| query.with(|q| q.show));
+    let measure = RwSignal::new(query.with_untracked(|q| q.measure.unwrap_or(Measure::Money)));
+    Effect::new(move |first: Option<()>| {
+        let m = measure.get();
+        if first.is_some() && query.with_untracked(|q| q.measure.unwrap_or(Measure::Money)) != m {
+            go.run(MapQuery { measure: Some(m), ..query.get_untracked() });
+        }
+    });
+
+    // Which county files are needed: the province the reader is in, the provinces of shaded
+    // counties, and those of counties at either end of a pairing.
+    Effect::new(move |_| {
+        let mut wanted: Vec<String> = query.with(|q| q.at.as_ref().and_then(|c| c.get(..2)).map(str::to_owned)).into_iter().collect();
+        if let Some(c) = shades.get() {
+            if selection.with(|s| s.as_ref().map(|s| s.level)) == Some(Level::County) {
+                wanted.extend(c.shaded.keys().filter_map(|k| k.get(..2)).map(str::to_owned));
+            }
+        }
+        if show.get() == Show::Flows {
+            if let Some(d) = data.dataset.get() {
+                wanted.extend(
+                    d.pairings
+                        .iter()
+                        .flat_map(|p| [p.from, p.to])
+                        .filter_map(|r| d.regions.get(r))
+                        .filter(|r| r.level == Level::County)
+                        .filter_map(|r| r.code.get(..2).map(str::to_owned)),
+                );
+            }
+        }
+        wanted.sort();
+        wanted.dedup();
+        want(wanted);
+    });
+
+    // Where the reader is: the division of `at`, once its geometry is there.
+    let at = Memo::new(move |_| query.with(|q| q.at.clone()).and_then(|code| atlas.with(|a| a.find(&code))));
+    let at_unknown = Memo::new(move |_| {
+        let code = query.with(|q| q.at.clone())?;
+        let province = code.get(..2)?.to_owned();
+        let settled = atlas.with(|a| a.has_counties_of(&code)) || county_errors.with(|e| e.iter().any(|(p, _)| *p == province));
+        (settled && at.get().is_none()).then_some(code)
+    });
+    let loading_counties = Memo::new(move |_| query.with(|q| q.at.clone()).is_some() && at.get().is_none() && at_unknown.get().is_none());
+
+    let on_show = move |s: Show| go.run(MapQuery { show: s, ..query.get_untracked() });
+    let choice_label = move |d: &Dataset, c: &Choice| {
+        let name = d.indicators.get(c.indicator).map(|i| i.names.get(i18n.locale.get()).to_owned()).unwrap_or_default();
+        let level = i18n.t(&crate::labels::term_id("level", c.level));
+        format!("{name}（{level}）")
+    };
+
+    view! {
+        {move || parsed.with(|(_, problems)| problems.iter().map(|p| {
+            let (param, value, reason) = (p.param, p.value.clone(), p.reason);
+            view! { <p class="map-warning" role="note">{move || i18n.t_args("map-param-problem", &[("param", param.into()), ("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p> }
+        }).collect_view())}
+        {move || at_unknown.get().map(|code| view! { <p class="map-warning" role="note">{move || i18n.t_args("map-at-unknown", &[("code", code.as_str().into())])}</p> })}
+        <div class="map-controls">
+            <div class="view-switch" role="group" aria-label=move || i18n.t("map-show-label")>
+                <button type="button" aria-pressed=move || (show.get() == Show::Choropleth).to_string() on:click=move |_| on_show(Show::Choropleth)>
+                    {move || i18n.t("map-show-choropleth")}
+                </button>
+                <button type="button" aria-pressed=move || (show.get() == Show::Flows).to_string() on:click=move |_| on_show(Show::Flows)>
+                    {move || i18n.t("map-show-flows")}
+                </button>
+            </div>
+            <search::SearchBox go=go query=query url=files.with_value(|f| f.url(&f.names))/>
+        </div>
+        <Breadcrumbs atlas=atlas at=at go=go query=query/>
+        {move || loading_counties.get().then(|| view! { <p class="loading" role="status">{move || i18n.t("map-counties-loading")}</p> })}
+        {move || county_errors.with(|errors| errors.iter().map(|(_, e)| {
+            let e = e.clone();
+            view! { <p class="map-warning" role="note">{move || i18n.t_args("map-counties-missing", &[("detail", e.describe(i18n.locale.get()).into())])}</p> }
+        }).collect_view())}
+        {move || match show.get() {
+            Show::Choropleth => view! {
+                <div class="map-controls">
+                    {move || data.dataset.get().map(|d| {
+                        let current = selection.get();
+                        let choices = all_choices.get();
+                        if choices.is_empty() {
+                            return view! { <p>{move || i18n.t("map-no-choices")}</p> }.into_any();
+                        }
+                        let d2 = d.clone();
+                        let options = choices.iter().enumerate().map(|(n, c)| {
+                            let selected = current.as_ref().is_some_and(|s| s.indicator == c.indicator && s.level == c.level);
+                            view! { <option value=n.to_string() selected=selected>{choice_label(&d2, c)}</option> }
+                        }).collect_view();
+                        let periods = current.as_ref().and_then(|s| choices.iter().find(|c| c.indicator == s.indicator && c.level == s.level)).map(|c| c.periods.clone()).unwrap_or_default();
+                        let period_options = periods.iter().map(|(p, n)| {
+                            let selected = current.as_ref().is_some_and(|s| s.period == *p);
+                            let text = i18n.t_args("map-period-option", &[("period", crate::format::period(p, i18n.locale.get()).into()), ("count", (*n).into())]);
+                            view! { <option value=p.to_string() selected=selected>{text}</option> }
+                        }).collect_view();
+                        let (choices2, d3) = (choices.clone(), d.clone());
+                        let pick_indicator = move |ev: leptos::ev::Event| {
+                            let Some(c) = event_target_value(&ev).parse::<usize>().ok().and_then(|n| choices2.get(n)) else { return };
+                            let id = d3.indicators.get(c.indicator).map(|i| i.id.clone());
+                            go.run(MapQuery { indicator: id, level: Some(<&str>::from(c.level).to_owned()), period: None, ..query.get_untracked() });
+                        };
+                        let keep = current.clone();
+                        let pick_period = move |ev: leptos::ev::Event| {
+                            let id = keep.as_ref().and_then(|s| d.indicators.get(s.indicator)).map(|i| i.id.clone());
+                            let level = keep.as_ref().map(|s| <&str>::from(s.level).to_owned());
+                            go.run(MapQuery { indicator: id, level, period: Some(event_target_value(&ev)), ..query.get_untracked() });
+                        };
+                        view! {
+                            <label class="picker">{move || i18n.t("map-pick-indicator")}<select on:change=pick_indicator>{options}</select></label>
+                            <label class="picker">{move || i18n.t("map-pick-period")}<select on:change=pick_period>{period_options}</select></label>
+                            <label class="picker">{move || i18n.t("map-pick-bins")}
+                                <select on:change=move |ev| {
+                                    let bins = match event_target_value(&ev).as_str() {
+                                        "equal" => Bins::Equal,
+                                        "breaks" => Bins::Breaks,
+                                        _ => Bins::Quantile,
+                                    };
+                                    go.run(MapQuery { bins, ..query.get_untracked() });
+                                }>
+                                    <option value="quantile" selected=move || query.with(|q| q.bins) == Bins::Quantile>{move || i18n.t("map-bins-quantile")}</option>
+                                    <option value="equal" selected=move || query.with(|q| q.bins) == Bins::Equal>{move || i18n.t("map-bins-equal")}</option>
+                                    {move || breaks.with(Option::is_some).then(|| view! {
+                                        <option value="breaks" selected=move || query.with(|q| q.bins) == Bins::Breaks>{move || i18n.t("map-bins-breaks")}</option>
+                                    })}
+                                </select>
+                            </label>
+                        }.into_any()
+                    })}
+                </div>
+                <regions::RegionMap atlas=atlas at=at shades=shades selection=selection landscape=landscape go=go query=query/>
+            }.into_any(),
+            Show::Flows => view! {
+                <super::pages::MeasureSwitch shown=measure/>
+                <flows::FlowMap atlas=atlas at=at measure=measure landscape=landscape/>
+            }.into_any(),
+        }}
+        <p class="chart-source map-caption">
+            {move || match files.with_value(|f| f.approval.clone()) {
+                Some((approval, attribution)) => i18n.t_args("map-approval-caption", &[("approval", approval.into()), ("attribution", attribution.into())]),
+                None => i18n.t("map-boundaries-caption"),
+            }}
+        </p>
+    }
+}
+
+/// 中国 › 内蒙古自治区 › 通辽市 › 科尔沁左翼中旗: each step a link up the tree.
+#[component]
+fn Breadcrumbs(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, go: Callback<MapQuery>, query: Memo<MapQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let steps = Memo::new(move |_| {
+        at.get().map_or_else(Vec::new, |i| atlas.with(|a| a.chain(i).into_iter().map(|c| (a.divisions[c].code.clone(), a.divisions[c].name.clone())).collect::<Vec<_>>()))
+    });
+    let link = move |code: Option<String>| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            go.run(MapQuery { at: code.clone(), ..query.get_untracked() });
+        }
+    };
+    view! {
+        <nav class="breadcrumbs" aria-label=move || i18n.t("map-breadcrumbs")>
+            <ol>
+                <li>
+                    {move || if steps.with(Vec::is_empty) {
+                        view! { <span aria-current="location">{move || i18n.t("map-country")}</span> }.into_any()
+                    } else {
+                        view! { <a href="/map" on:click=link(None)>{move || i18n.t("map-country")}</a> }.into_any()
+                    }}
+                </li>
+                {move || {
+                    let list = steps.get();
+                    let last = list.len().saturating_sub(1);
+                    list.into_iter().enumerate().map(|(n, (code, name))| {
+                        if n == last {
+                            view! { <li><span aria-current="location">{name}</span></li> }.into_any()
+                        } else {
+                            let href = format!("/map?at={code}");
+                            view! { <li><a href=href on:click=link(Some(code))>{name}</a></li> }.into_any()
+                        }
+                    }).collect_view()
+                }}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,379 @@
+//! The choropleth view: the regions of where the reader is, shaded by the chosen indicator, with
+//! the legend, a tooltip, keyboard movement (one tab stop; arrows move, Enter opens, Escape goes
+//! up) and the table of the shaded figures.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use rustc_hash::FxHashMap;
+use wasm_bindgen::JsCast;
+
+use crate::geo::Point;
+use crate::map::atlas::{Atlas, Inset, Layout, Tier};
+use crate::map::choropleth::{Choropleth, Selection};
+use crate::map::nav::{step, Direction};
+use crate::map::query::MapQuery;
+
+use super::super::chart::source_href;
+use super::super::i18n::use_i18n;
+use super::tier_of;
+
+/// One region drawn: its division, path data and anchor in the view's pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionPath {
+    pub index: usize,
+    pub code: String,
+    pub name: String,
+    pub tier: Tier,
+    pub d: String,
+    pub anchor: Point,
+}
+
+/// What a view draws: its layout, the regions one tier down (or the county's neighbours), shaded
+/// divisions of a finer tier over them, and the lines.
+#[derive(Clone, Debug, PartialEq)]
+struct Drawing {
+    layout: Layout,
+    regions: Vec<RegionPath>,
+    overlay: Vec<RegionPath>,
+    maritime: String,
+    inset: Option<(Vec<String>, String)>,
+    /// The division whose regions are shown (the country when `None`).
+    frame: Option<usize>,
+}
+
+fn region_paths(atlas: &Atlas, indexes: &[usize], layout: &Layout) -> Vec<RegionPath> {
+    indexes
+        .iter()
+        .map(|&i| {
+            let d = &atlas.divisions[i];
+            RegionPath {
+                index: i,
+                code: d.code.clone(),
+                name: d.name.clone(),
+                tier: d.tier,
+                d: atlas.path(i, &layout.fit),
+                anchor: layout.fit.apply(d.anchor),
+            }
+        })
+        .collect()
+}
+
+/// The id of a region's path, for focus.
+fn element_id(code: &str) -> String {
+    format!("region-{code}")
+}
+
+fn focus_element(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The shaded map with its legend and table.
+#[component]
+pub fn RegionMap(
+    atlas: RwSignal<Atlas>,
+    at: Memo<Option<usize>>,
+    shades: Memo<Option<Arc<Choropleth>>>,
+    selection: Memo<Option<Selection>>,
+    landscape: bool,
+    go: Callback<MapQuery>,
+    query: Memo<MapQuery>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shaded_tier = Memo::new(move |_| selection.with(|s| s.as_ref().and_then(|s| tier_of(s.level))));
+    // The shaded codes alone, so that a new period with the same divisions keeps the paths.
+    let shaded_codes = Memo::new(move |_| {
+        let mut codes: Vec<String> = shades.with(|c| c.as_ref().map(|c| c.shaded.keys().cloned().collect()).unwrap_or_default());
+        codes.sort();
+        codes
+    });
+    let drawing = Memo::new(move |_| {
+        atlas.with(|a| {
+            let at = at.get();
+            // A county is shown among its neighbours.
+            let frame = match at {
+                Some(i) if a.divisions[i].tier == Tier::County => a.parent(i),
+                other => other,
+            };
+            let layout = a.layout(frame, landscape);
+            let children = a.children(frame);
+            let tiers: Vec<Tier> = children.iter().map(|&i| a.divisions[i].tier).collect();
+            let overlay: Vec<usize> = match shaded_tier.get() {
+                Some(t) if tiers.iter().all(|c| *c < t) => shaded_codes.with(|codes| {
+                    codes.iter().filter_map(|c| a.find_at(c, t)).filter(|&i| a.visible(i, &layout.fit, layout.width, layout.height)).collect()
+                }),
+                _ => Vec::new(),
+            };
+            let inset = inset_paths(a, &layout);
+            Drawing {
+                regions: region_paths(a, &children, &layout),
+                overlay: region_paths(a, &overlay, &layout),
+                maritime: a.maritime_path(&layout.fit),
+                inset,
+                layout,
+                frame,
+            }
+        })
+    });
+    let colours = Memo::new(move |_| {
+        shades.with(|c| {
+            c.as_ref().map_or_else(FxHashMap::default, |c| c.shaded.keys().filter_map(|k| Some((k.clone(), c.colour(k)?))).collect::<FxHashMap<String, &'static str>>())
+        })
+    });
+    let selected = Memo::new(move |_| at.get().and_then(|i| atlas.with(|a| (a.divisions[i].tier == Tier::County).then(|| a.divisions[i].code.clone()))));
+    let active = RwSignal::new(None::<RegionPath>);
+    let place_name = Memo::new(move |_| drawing.with(|d| d.frame).map(|i| atlas.with(|a| a.divisions[i].name.clone())));
+    let open = Callback::new(move |r: RegionPath| go.run(MapQuery { at: Some(r.code), ..query.get_untracked() }));
+    // After moving by keyboard, focus goes to the first region of the new view (or the county).
+    let by_keyboard = RwSignal::new(false);
+    Effect::new(move |_| {
+        let first = drawing.with(|d| d.regions.first().map(|r| r.code.clone()));
+        let target = selected.get().or(first);
+        if by_keyboard.get_untracked() {
+            if let Some(code) = target {
+                request_animation_frame(move || focus_element(&element_id(&code)));
+            }
+        }
+    });
+    let open_by_key = Callback::new(move |r: RegionPath| {
+        by_keyboard.set(true);
+        open.run(r);
+    });
+    let up = Callback::new(move |_: ()| {
+        let parent = at.get_untracked().and_then(|i| atlas.with_untracked(|a| {
+            let chain = a.chain(i);
+            chain.len().checked_sub(2).map(|n| a.divisions[chain[n]].code.clone())
+        }));
+        let to = if at.get_untracked().is_some() { parent } else { return };
+        by_keyboard.set(true);
+        go.run(MapQuery { at: to, ..query.get_untracked() });
+    });
+    let value_of = move |code: &str| shades.with(|c| c.as_ref().and_then(|c| c.shaded.get(code).map(|s| s.text.clone())));
+    let label = move |r: &RegionPath| match value_of(&r.code) {
+        Some(v) => i18n.t_args("map-region-value", &[("region", r.name.as_str().into()), ("value", v.into())]),
+        None => i18n.t_args("map-region-no-data", &[("region", r.name.as_str().into())]),
+    };
+    let here = Memo::new(move |_| {
+        let i = at.get()?;
+        let (code, name) = atlas.with(|a| (a.divisions[i].code.clone(), a.divisions[i].name.clone()));
+        value_of(&code).map(|v| (name, v))
+    });
+    let note_finer = Memo::new(move |_| !drawing.with(|d| d.overlay.is_empty()));
+
+    view! {
+        <figure class="map" aria-labelledby="map-title">
+            <h2 id="map-title" class="chart-title">{move || shades.with(|c| c.as_ref().map(|c| c.title.clone()))}</h2>
+            <p class="chart-subtitle">{move || i18n.t("map-keys-help")}</p>
+            {move || here.get().map(|(name, value)| view! {
+                <p class="map-here">{move || i18n.t_args("map-here-value", &[("region", name.as_str().into()), ("value", value.as_str().into())])}</p>
+            })}
+            {move || {
+                let d = drawing.get();
+                let (width, height) = (d.layout.width, d.layout.height);
+                let group_label = place_name.get().unwrap_or_else(|| i18n.t("map-country"));
+                view! {
+                    <div class="map-box" style=format!("aspect-ratio:{width}/{height:.0}")>
+                        <svg viewBox=format!("0 0 {width} {height:.0}") role="group" aria-label=i18n.t_args("map-region-group", &[("place", group_label.into())])>
+                            <defs>
+                                <pattern id="map-no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                                    <rect width="6" height="6" class="no-data-ground"/>
+                                    <line x1="0" y1="0" x2="0" y2="6" class="no-data-hatch"/>
+                                </pattern>
+                            </defs>
+                            // Shaded divisions of a finer tier lie over the view's regions, in the same
+                            // layer so that the arrow keys reach them too.
+                            <RegionLayer regions=d.regions.into_iter().chain(d.overlay).collect() colours=colours shaded_tier=shaded_tier selected=selected active=active label=label open=open open_by_key=open_by_key up=up/>
+                            <path class="maritime" d=d.maritime aria-hidden="true"/>
+                            {d.inset.zip(d.layout.inset).map(|((provinces, maritime), inset)| view! { <InsetView inset=inset provinces=provinces maritime=maritime/> })}
+                        </svg>
+                        <Tooltip active=active width=width height=height label=label/>
+                    </div>
+                }
+            }}
+            <p class="map-active" aria-live="polite">{move || active.get().map(|r| label(&r))}</p>
+            {move || note_finer.get().then(|| {
+                let level = selection.with(|s| s.as_ref().map(|s| i18n.t(&crate::labels::term_id("level", s.level)))).unwrap_or_default();
+                view! { <p class="map-note">{i18n.t_args("map-finer-note", &[("level", level.into())])}</p> }
+            })}
+            <Legend shades=shades/>
+        </figure>
+        <ChoroplethTable shades=shades/>
+    }
+}
+
+/// 南海诸岛 in its box: the provinces and maritime lines drawn again at the inset's scale.
+#[component]
+pub fn InsetView(inset: Inset, provinces: Vec<String>, maritime: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let Inset { x, y, width, height, .. } = inset;
+    view! {
+        <g class="inset" aria-hidden="true">
+            <clipPath id="inset-clip"><rect x=x y=y width=width height=height/></clipPath>
+            <rect class="inset-frame" x=x y=y width=width height=height/>
+            <g clip-path="url(#inset-clip)">
+                {provinces.into_iter().map(|p| view! { <path class="inset-land" d=p/> }).collect_view()}
+                <path class="maritime" d=maritime/>
+            </g>
+            <text class="inset-label" x=x + width - 4.0 y=y + height - 6.0 text-anchor="end">{move || i18n.t("map-inset-label")}</text>
+        </g>
+    }
+}
+
+/// The inset's provinces and lines, when `layout` has an inset.
+pub fn inset_paths(atlas: &Atlas, layout: &Layout) -> Option<(Vec<String>, String)> {
+    layout.inset.map(|inset| (atlas.children(None).into_iter().map(|i| atlas.path(i, &inset.fit)).collect(), atlas.maritime_path(&inset.fit)))
+}
+
+/// The regions of one layer, each focusable (one tab stop for the layer: the first region until
+/// the reader moves), shaded by `colours`; regions of the shaded tier without a figure are hatched.
+#[component]
+pub fn RegionLayer(
+    regions: Vec<RegionPath>,
+    colours: Memo<FxHashMap<String, &'static str>>,
+    shaded_tier: Memo<Option<Tier>>,
+    selected: Memo<Option<String>>,
+    active: RwSignal<Option<RegionPath>>,
+    label: impl Fn(&RegionPath) -> String + Copy + Send + Sync + 'static,
+    open: Callback<RegionPath>,
+    open_by_key: Callback<RegionPath>,
+    up: Callback<()>,
+) -> impl IntoView {
+    let anchors: Arc<Vec<Point>> = Arc::new(regions.iter().map(|r| r.anchor).collect());
+    let all: Arc<Vec<RegionPath>> = Arc::new(regions.clone());
+    regions
+        .into_iter()
+        .enumerate()
+        .map(|(n, r)| {
+            let (code, code2, tier) = (r.code.clone(), r.code.clone(), r.tier);
+            let level: &'static str = r.tier.level().into();
+            let fill = move || {
+                colours.with(|c| c.get(&code).map(|c| (*c).to_owned())).or_else(|| (shaded_tier.get() == Some(tier)).then(|| "url(#map-no-data)".to_owned()))
+            };
+            let class = move || if selected.with(|s| s.as_deref() == Some(code2.as_str())) { "region selected" } else { "region" };
+            let (anchors, all) = (anchors.clone(), all.clone());
+            let (hover, focus, click, keyed) = (r.clone(), r.clone(), r.clone(), r.clone());
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                let key = ev.key();
+                if let Some(direction) = Direction::of_key(&key) {
+                    ev.prevent_default();
+                    if let Some(next) = step(&anchors, n, direction).and_then(|m| all.get(m)) {
+                        if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = el.set_attribute("tabindex", "-1");
+                        }
+                        let id = element_id(&next.code);
+                        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+                            let _ = el.set_attribute("tabindex", "0");
+                        }
+                        focus_element(&id);
+                    }
+                } else if key == "Enter" || key == " " {
+                    ev.prevent_default();
+                    open_by_key.run(keyed.clone());
+                } else if key == "Escape" || key == "Backspace" {
+                    ev.prevent_default();
+                    up.run(());
+                }
+            };
+            view! {
+                <path
+                    id=element_id(&r.code)
+                    class=class
+                    d=r.d.clone()
+                    fill=fill
+                    data-code=r.code.clone()
+                    data-level=level
+                    tabindex=if n == 0 { "0" } else { "-1" }
+                    role="button"
+                    aria-label=move || label(&r)
+                    on:mouseenter=move |_| active.set(Some(hover.clone()))
+                    on:mouseleave=move |_| active.set(None)
+                    on:focus=move |_| active.set(Some(focus.clone()))
+                    on:blur=move |_| active.set(None)
+                    on:click=move |_| open.run(click.clone())
+                    on:keydown=on_key
+                ></path>
+            }
+        })
+        .collect_view()
+}
+
+/// The active region's name and figure beside it.
+#[component]
+fn Tooltip(active: RwSignal<Option<RegionPath>>, width: f64, height: f64, label: impl Fn(&RegionPath) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        active.get().map(|r| {
+            let (x, y) = (100.0 * r.anchor.0 / width, 100.0 * r.anchor.1 / height);
+            // Beside the region, on the side with more room.
+            let style = if x > 60.0 { format!("right:{:.1}%;top:{y:.1}%", 100.0 - x) } else { format!("left:{x:.1}%;top:{y:.1}%") };
+            view! { <div class="map-tooltip" role="presentation" style=style>{label(&r)}</div> }
+        })
+    }
+}
+
+/// The classes with their colours, ranges and counts, and "no data" with its hatch.
+#[component]
+fn Legend(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        shades.get().map(|c| {
+            let unit = c.unit.clone();
+            view! {
+                <div class="map-legend">
+                    <p class="map-legend-title">{i18n.t_args("map-legend-title", &[("unit", unit.into())])}</p>
+                    <ul>
+                        {c.classes.iter().map(|k| {
+                            let count = i18n.t_args("map-legend-count", &[("count", k.count.into())]);
+                            view! {
+                                <li><svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill=k.colour/></svg>
+                                <span class="legend-range">{k.label.clone()}</span>" "<span class="legend-count">{count}</span></li>
+                            }
+                        }).collect_view()}
+                        <li><svg class="swatch" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" fill="url(#map-no-data)"/></svg>
+                        <span class="legend-range">{i18n.t("map-legend-no-data")}</span></li>
+                    </ul>
+                    {c.qualified.then(|| view! { <p class="map-note">{i18n.t("map-legend-qualified")}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Exactly the shaded figures, as a table.
+#[component]
+fn ChoroplethTable(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        shades.get().map(|c| {
+            let count = c.rows.len();
+            view! {
+                <div class="chart-table map-table">
+                    <table>
+                        <caption>{i18n.t_args("map-table-choropleth-caption", &[("count", count.into())])}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{i18n.t("map-col-region")}</th>
+                                <th scope="col" class="num">{i18n.t("chart-col-value")}</th>
+                                <th scope="col">{i18n.t("map-col-class")}</th>
+                                <th scope="col">{i18n.t("chart-col-source")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {c.rows.iter().map(|r| view! {
+                                <tr data-code=r.code.clone()>
+                                    <th scope="row">{r.region.clone()}</th>
+                                    <td class="num">{r.value.clone()}</td>
+                                    <td>{r.class.clone()}</td>
+                                    <td>{r.source.clone().map(|s| view! { <A href=source_href(&s.id)>{s.text}</A> })}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        })
+    }
+}
