@@ -1,11 +1,12 @@
 //! Map specifications, pure like the chart specs: the divisions with geometry, projected once
-//! ([`atlas`]); regions joined to data by adcode ([`join`]); choropleth classes ([`bins`],
-//! [`choropleth`]); the paired-assistance arrows ([`flows`]); moving between regions by keyboard
+//! ([`atlas`]) and drawn as SVG markup ([`draw`]); regions joined to data by adcode ([`join`]);
+//! choropleth classes ([`bins`], [`choropleth`]); the paired-assistance arrows ([`flows`]); moving between regions by keyboard
 //! ([`nav`]); finding a division by name, pinyin or code ([`search`]); SVG paths ([`paths`]).
 
 pub mod atlas;
 pub mod bins;
 pub mod choropleth;
+pub mod draw;
 pub mod flows;
 pub mod join;
 pub mod nav;

@@ -4,21 +4,31 @@
 use crate::geo::albers::Fit;
 use crate::geo::Point;
 
+/// The least distance (in tenths of a pixel, along x plus along y) between points written.
+const MIN_STEP: i64 = 5;
+
 /// `M x,y L x,y … Z` for each ring (or line, when not `close`), in the pixels of `fit`, rounded
-/// to tenths of a pixel, skipping points that round to the one before.
+/// to tenths of a pixel, skipping points within half a pixel of the one before.
 pub fn path<'a>(rings: impl Iterator<Item = &'a [Point]>, fit: &Fit, close: bool) -> String {
-    use std::fmt::Write;
     let mut d = String::new();
     for ring in rings {
         let mut last: Option<(i64, i64)> = None;
-        for p in ring {
+        let (end, mut written) = (ring.len().saturating_sub(1), 0);
+        for (i, p) in ring.iter().enumerate() {
             let (x, y) = fit.apply(*p);
             let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
-            if last == Some(q) {
+            // Points less than half a pixel from the last one written add nothing at this scale
+            // (a country of 2,875 counties is mostly such points); a ring's last point is kept,
+            // and so is its second, so that a region smaller than a pixel still has a shape.
+            let near = |l: (i64, i64)| written >= 2 && i < end && (l.0 - q.0).abs() + (l.1 - q.1).abs() < MIN_STEP;
+            if last.is_some_and(|l| l == q || near(l)) {
                 continue;
             }
-            let command = if last.is_none() { 'M' } else { 'L' };
-            let _ = write!(d, "{command}{:.1},{:.1}", q.0 as f64 / 10.0, q.1 as f64 / 10.0);
+            written += 1;
+            d.push(if last.is_none() { 'M' } else { 'L' });
+            push_tenths(&mut d, q.0);
+            d.push(',');
+            push_tenths(&mut d, q.1);
             last = Some(q);
         }
         if close && last.is_some() {
@@ -26,6 +36,30 @@ pub fn path<'a>(rings: impl Iterator<Item = &'a [Point]>, fit: &Fit, close: bool
         }
     }
     d
+}
+
+/// Writes `tenths / 10` with one decimal (−12 → "-1.2"). Integer digits, not float formatting:
+/// 2,875 county paths are written this way on every new view.
+fn push_tenths(d: &mut String, tenths: i64) {
+    if tenths < 0 {
+        d.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let (mut n, mut i) = (t / 10, digits.len());
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &digits[i..] {
+        d.push(char::from(b));
+    }
+    d.push('.');
+    d.push(char::from(b'0' + (t % 10) as u8));
 }
 
 #[cfg(test)]
@@ -44,9 +78,22 @@ mod tests {
     }
 
     #[test]
-    fn points_that_round_together_are_written_once() {
-        let ring: Vec<Point> = vec![(0.0, 0.0), (0.000_1, 0.0), (1.0, 0.0), (1.0, 1.0)];
+    fn tenths_are_written_like_float_formatting_would() {
+        for tenths in [-12_345, -10, -9, -1, 0, 1, 9, 10, 99, 100, 1_234_567] {
+            let mut d = String::new();
+            push_tenths(&mut d, tenths);
+            let expected = format!("{:.1}", tenths as f64 / 10.0);
+            // Float formatting writes −0.9 as "-0.9" and 0 as "0.0", as does this.
+            assert_eq!(d, expected, "{tenths}");
+        }
+    }
+
+    #[test]
+    fn points_within_half_a_pixel_are_written_once_but_a_ring_keeps_its_end() {
+        let ring: Vec<Point> = vec![(0.0, 0.0), (0.000_1, 0.0), (0.003, 0.0), (0.006, 0.0), (1.0, 0.0), (1.0, 1.0), (1.003, 1.0)];
         let d = path([ring.as_slice()].into_iter(), &UNIT, true);
-        assert_eq!(d.matches('L').count(), 2, "{d}");
+        assert_eq!(d, "M10.0,310.0L10.3,310.0L110.0,310.0L110.0,210.0L110.3,210.0Z", "0.3 px steps are skipped after the second point; the last is kept");
+        let speck: Vec<Point> = vec![(0.0, 0.0), (0.002, 0.0), (0.002, 0.002), (0.0, 0.0)];
+        assert_eq!(path([speck.as_slice()].into_iter(), &UNIT, true), "M10.0,310.0L10.2,310.0L10.0,310.0Z", "a speck keeps a shape");
     }
 }

@@ -6,7 +6,7 @@
 pub mod chart;
 pub mod i18n;
 pub mod load;
-mod map;
+pub mod map;
 mod pages;
 pub mod shell;
 mod sources;

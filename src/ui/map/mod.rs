@@ -6,7 +6,7 @@
 //! goes into it, or when the choropleth or the arrows need them.
 
 mod flows;
-mod regions;
+pub mod regions;
 mod search;
 
 use std::sync::Arc;

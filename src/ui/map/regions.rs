@@ -12,23 +12,13 @@ use wasm_bindgen::JsCast;
 use crate::geo::Point;
 use crate::map::atlas::{Atlas, Inset, Layout, Tier};
 use crate::map::choropleth::{Choropleth, Selection};
+use crate::map::draw::{element_id, region_paths, regions_markup, RegionPath};
 use crate::map::nav::{step, Direction};
 use crate::map::query::MapQuery;
 
 use super::super::chart::source_href;
 use super::super::i18n::use_i18n;
 use super::tier_of;
-
-/// One region drawn: its division, path data and anchor in the view's pixels.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RegionPath {
-    pub index: usize,
-    pub code: String,
-    pub name: String,
-    pub tier: Tier,
-    pub d: String,
-    pub anchor: Point,
-}
 
 /// What a view draws: its layout, the regions one tier down (or the county's neighbours), shaded
 /// divisions of a finer tier over them, and the lines.
@@ -41,28 +31,6 @@ struct Drawing {
     inset: Option<(Vec<String>, String)>,
     /// The division whose regions are shown (the country when `None`).
     frame: Option<usize>,
-}
-
-fn region_paths(atlas: &Atlas, indexes: &[usize], layout: &Layout) -> Vec<RegionPath> {
-    indexes
-        .iter()
-        .map(|&i| {
-            let d = &atlas.divisions[i];
-            RegionPath {
-                index: i,
-                code: d.code.clone(),
-                name: d.name.clone(),
-                tier: d.tier,
-                d: atlas.path(i, &layout.fit),
-                anchor: layout.fit.apply(d.anchor),
-            }
-        })
-        .collect()
-}
-
-/// The id of a region's path, for focus.
-fn element_id(code: &str) -> String {
-    format!("region-{code}")
 }
 
 fn focus_element(id: &str) {
@@ -228,8 +196,10 @@ pub fn inset_paths(atlas: &Atlas, layout: &Layout) -> Option<(Vec<String>, Strin
     layout.inset.map(|inset| (atlas.children(None).into_iter().map(|i| atlas.path(i, &inset.fit)).collect(), atlas.maritime_path(&inset.fit)))
 }
 
-/// The regions of one layer, each focusable (one tab stop for the layer: the first region until
-/// the reader moves), shaded by `colours`; regions of the shaded tier without a figure are hatched.
+/// The regions of one layer, written as one piece of markup (so that thousands of counties become
+/// DOM in one parse), with one tab stop (the first region until the reader moves) and events
+/// handled once for the layer. Recolouring sets `fill` attributes and nothing else; regions of the
+/// shaded tier without a figure are hatched.
 #[component]
 pub fn RegionLayer(
     regions: Vec<RegionPath>,
@@ -242,63 +212,107 @@ pub fn RegionLayer(
     open_by_key: Callback<RegionPath>,
     up: Callback<()>,
 ) -> impl IntoView {
+    fn fill_of(r: &RegionPath, colours: &FxHashMap<String, &'static str>, tier: Option<Tier>) -> Option<&'static str> {
+        colours.get(&r.code).copied().or_else(|| (tier == Some(r.tier)).then_some("url(#map-no-data)"))
+    }
+    let markup = colours.with_untracked(|c| regions_markup(&regions, |r| fill_of(r, c, shaded_tier.get_untracked())));
     let anchors: Arc<Vec<Point>> = Arc::new(regions.iter().map(|r| r.anchor).collect());
-    let all: Arc<Vec<RegionPath>> = Arc::new(regions.clone());
-    regions
-        .into_iter()
-        .enumerate()
-        .map(|(n, r)| {
-            let (code, code2, tier) = (r.code.clone(), r.code.clone(), r.tier);
-            let level: &'static str = r.tier.level().into();
-            let fill = move || {
-                colours.with(|c| c.get(&code).map(|c| (*c).to_owned())).or_else(|| (shaded_tier.get() == Some(tier)).then(|| "url(#map-no-data)".to_owned()))
-            };
-            let class = move || if selected.with(|s| s.as_deref() == Some(code2.as_str())) { "region selected" } else { "region" };
-            let (anchors, all) = (anchors.clone(), all.clone());
-            let (hover, focus, click, keyed) = (r.clone(), r.clone(), r.clone(), r.clone());
-            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+    let regions: Arc<Vec<RegionPath>> = Arc::new(regions);
+    let group = NodeRef::<leptos::svg::G>::new();
+    let element = move |n: usize| -> Option<web_sys::Element> { group.get_untracked()?.children().item(n as u32) };
+
+    // Recolour in place (the markup already has the first colours).
+    {
+        let regions = regions.clone();
+        Effect::new(move |first: Option<()>| {
+            let tier = shaded_tier.get();
+            colours.with(|c| {
+                if first.is_none() {
+                    return;
+                }
+                for (n, r) in regions.iter().enumerate() {
+                    if let Some(el) = element(n) {
+                        let _ = match fill_of(r, c, tier) {
+                            Some(f) => el.set_attribute("fill", f),
+                            None => el.remove_attribute("fill"),
+                        };
+                    }
+                }
+            });
+        });
+    }
+    {
+        let regions = regions.clone();
+        Effect::new(move |previous: Option<Option<usize>>| {
+            let now = selected.with(|s| s.as_ref().and_then(|code| regions.iter().position(|r| r.code == *code)));
+            for (n, class) in [(previous.flatten(), "region"), (now, "region selected")] {
+                if let Some(el) = n.and_then(element) {
+                    let _ = el.set_attribute("class", class);
+                }
+            }
+            now
+        });
+    }
+
+    // Which region an event is about: its path's position in the layer.
+    let region_of = move |ev: &leptos::ev::Event| -> Option<usize> {
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target.get_attribute("data-n")?.parse().ok()
+    };
+    let (on_focus, on_over, on_click, on_key) = (regions.clone(), regions.clone(), regions.clone(), regions.clone());
+    view! {
+        // Chromium makes an SVG element with focus listeners a tab stop of its own: the layer is
+        // not one, its regions are.
+        <g
+            class="regions"
+            tabindex="-1"
+            node_ref=group
+            inner_html=markup
+            on:focusin=move |ev| {
+                let Some(n) = region_of(&ev) else { return };
+                let r = on_focus[n].clone();
+                // The full label (name and figure) is written when the region is reached, not for
+                // all regions on every recolour.
+                if let Some(el) = element(n) {
+                    let _ = el.set_attribute("aria-label", &label(&r));
+                }
+                active.set(Some(r));
+            }
+            on:focusout=move |_| active.set(None)
+            on:mouseover=move |ev| {
+                let Some(n) = region_of(&ev) else { return };
+                if active.with_untracked(|a| a.as_ref().map(|a| a.index)) != Some(on_over[n].index) {
+                    active.set(Some(on_over[n].clone()));
+                }
+            }
+            on:mouseleave=move |_| active.set(None)
+            on:click=move |ev| {
+                if let Some(n) = region_of(&ev) {
+                    open.run(on_click[n].clone());
+                }
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let Some(n) = region_of(&ev) else { return };
                 let key = ev.key();
                 if let Some(direction) = Direction::of_key(&key) {
                     ev.prevent_default();
-                    if let Some(next) = step(&anchors, n, direction).and_then(|m| all.get(m)) {
-                        if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                            let _ = el.set_attribute("tabindex", "-1");
+                    if let Some(next) = step(&anchors, n, direction) {
+                        if let (Some(from), Some(to)) = (element(n), element(next)) {
+                            let _ = from.set_attribute("tabindex", "-1");
+                            let _ = to.set_attribute("tabindex", "0");
                         }
-                        let id = element_id(&next.code);
-                        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
-                            let _ = el.set_attribute("tabindex", "0");
-                        }
-                        focus_element(&id);
+                        focus_element(&element_id(&on_key[next].code));
                     }
                 } else if key == "Enter" || key == " " {
                     ev.prevent_default();
-                    open_by_key.run(keyed.clone());
+                    open_by_key.run(on_key[n].clone());
                 } else if key == "Escape" || key == "Backspace" {
                     ev.prevent_default();
                     up.run(());
                 }
-            };
-            view! {
-                <path
-                    id=element_id(&r.code)
-                    class=class
-                    d=r.d.clone()
-                    fill=fill
-                    data-code=r.code.clone()
-                    data-level=level
-                    tabindex=if n == 0 { "0" } else { "-1" }
-                    role="button"
-                    aria-label=move || label(&r)
-                    on:mouseenter=move |_| active.set(Some(hover.clone()))
-                    on:mouseleave=move |_| active.set(None)
-                    on:focus=move |_| active.set(Some(focus.clone()))
-                    on:blur=move |_| active.set(None)
-                    on:click=move |_| open.run(click.clone())
-                    on:keydown=on_key
-                ></path>
             }
-        })
-        .collect_view()
+        ></g>
+    }
 }
 
 /// The active region's name and figure beside it.
