@@ -119,6 +119,26 @@ pub fn flow_map(dataset: &Dataset, measure: Measure, anchor: impl Fn(&str) -> Op
     map
 }
 
+/// The key to arrow widths: the widest arrow's figure (weight 1), and a round amount below it
+/// (a power of ten no more than two thirds of it), each with the weight it is drawn at. Empty when
+/// no arrow has a figure.
+pub fn width_key(dataset: &Dataset, map: &FlowMap, measure: Measure, locale: crate::i18n::Locale) -> Vec<(f64, String)> {
+    let widest = map.arrows.iter().filter(|a| a.weight >= 1.0).find_map(|a| a.figure);
+    let figure = widest.and_then(|i| match measure {
+        Measure::Money => dataset.funds.get(i).map(|f| &f.figure),
+        _ => dataset.observations.get(i),
+    });
+    let Some(f) = figure.filter(|f| f.value > 0.0) else { return Vec::new() };
+    let unit = dataset.indicators.get(f.indicator).map_or(crate::data::Unit::Count, |i| i.unit);
+    let show = |v: f64| crate::format::figure(v, unit, crate::data::Qualifier::Exact, locale);
+    let mut key = vec![(1.0, crate::format::figure(f.value, unit, f.qualifier, locale))];
+    let round = 10f64.powf((f.value * 2.0 / 3.0).log10().floor());
+    if round >= 1.0 && round < f.value {
+        key.push((round / f.value, show(round)));
+    }
+    key
+}
+
 /// What the page says about one pairing, arrow or not, in the reader's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FlowRow {
@@ -167,6 +187,21 @@ mod tests {
     fn anchor(code: &str) -> Option<Point> {
         let digits: String = code.chars().take(6).collect();
         (code.len() == 6).then(|| digits.parse::<f64>().ok()).flatten().map(|n| (n / 10_000.0, n % 10_000.0 / 100.0))
+    }
+
+    #[test]
+    fn the_width_key_names_the_widest_figure_and_a_round_amount_below_it() {
+        let d = default_dataset();
+        let map = flow_map(&d, Measure::Money, anchor);
+        let key = width_key(&d, &map, Measure::Money, crate::i18n::Locale::ZhHans);
+        // The widest money arrow is 京蒙's 19721万元 of project funds; 1亿元 is drawn at its share.
+        assert_eq!(key.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(), ["1.9721亿元", "1亿元"]);
+        assert!((key[1].0 - 1.0e8 / 1.9721e8).abs() < 1e-9);
+        // Projects: only one arrow has a figure (40), so the key is 40 and 10.
+        let map = flow_map(&d, Measure::Projects, anchor);
+        let key = width_key(&d, &map, Measure::Projects, crate::i18n::Locale::ZhHans);
+        assert_eq!(key.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(), ["40个", "10个"]);
+        assert!((key[1].0 - 0.25).abs() < 1e-9);
     }
 
     #[test]

@@ -100,9 +100,31 @@ describe("map", () => {
         assert.ok(swatches.slice(0, -1).includes(fill), `${code}: ${fill} in ${swatches}`);
         assert.notEqual((await painted("#region-650000"))[0], fill, "新疆 has no figure");
         assert.match(value, /\d/);
+        // Hover: the tooltip gives the figure as published and its source.
+        await page.locator(`#region-${code}`).hover({ force: true });
+        const tip = await page.locator(".map-tooltip").textContent();
+        const row = page.locator(`.map-table tbody tr[data-code="${code}"]`);
+        assert.ok(tip.includes(value), `${tip} has ${value}`);
+        assert.ok(tip.includes(await row.locator("td a").textContent()), `${tip} names the source`);
       }
       assert.deepEqual(await axe(page), []);
       await screenshot(page, "map-level-country");
+    });
+  });
+
+  test("every division of the default data is drawn under its prefecture with its name", async () => {
+    await app.journey("map-seeds", async (page) => {
+      const regions = (await csv("regions.csv")).filter((r) => r.level === "county");
+      const prefectures = (await csv("regions.csv")).filter((r) => r.level === "prefecture");
+      for (const p of prefectures) {
+        await page.goto(app.url(`/map?at=${p.code}`));
+        await page.locator(".breadcrumbs [aria-current]", { hasText: p.name_zh_hans }).waitFor();
+        const inside = regions.filter((c) => c.parent === p.code);
+        assert.ok(inside.length > 0, `${p.code} has counties in the data`);
+        await page.locator(".map svg .region").first().waitFor();
+        const labels = new Map(await drawn(page));
+        for (const c of inside) assert.ok(labels.get(c.code)?.startsWith(c.name_zh_hans), `${c.code} ${c.name_zh_hans}: ${labels.get(c.code)}`);
+      }
     });
   });
 
@@ -170,7 +192,7 @@ describe("map", () => {
       // The focused region is named with its value or "no data", in the live line and the tooltip.
       const label = await page.evaluate(() => document.activeElement.getAttribute("aria-label"));
       assert.equal((await page.textContent(".map-active")).trim(), label);
-      assert.equal((await page.textContent(".map-tooltip")).trim(), label);
+      assert.equal((await page.textContent(".map-tooltip .tip-value")).trim(), label);
 
       // Enter opens the province: focus lands on its first region; again down to a county.
       const province = moved.slice(7);
@@ -238,6 +260,14 @@ describe("map", () => {
       assert.equal(await page.locator(".flow-arrow").count(), between.length);
       assert.equal(await page.locator(".chart-table tbody tr").count(), between.length);
       assert.equal(await page.locator(".undrawn li").count(), pairings.length - between.length);
+      // The key names the widest arrow's figure, drawn at that arrow's width, and the dashed "none".
+      const [widestWidth, widestLabel] = await page.locator(".flows .flow-arrow.has-figure").evaluateAll((ps) =>
+        ps.map((p) => [parseFloat(p.style.strokeWidth), p.getAttribute("aria-label")]).sort((a, b) => b[0] - a[0])[0],
+      );
+      const key = await page.locator(".flow-key li").allTextContents();
+      assert.ok(widestLabel.includes(key[0]), `${widestLabel} / ${key}`);
+      assert.equal(parseFloat(await page.locator(".flow-key .flow-key-arrow").first().evaluate((l) => l.style.strokeWidth)), widestWidth);
+      assert.equal(key.at(-1), "未公布数值");
       const rows = await page.locator(".chart-table tbody th").allTextContents();
       assert.ok(rows.includes("北京帮扶地区 → 通辽市") && rows.some((r) => r.endsWith("→ 康保县")), rows.join(" | "));
 

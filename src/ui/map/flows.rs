@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::i18n::{tr_args, Locale};
 use crate::map::atlas::{Atlas, Tier};
-use crate::map::flows::{flow_map, row, Measure, Undrawn};
+use crate::map::flows::{flow_map, row, width_key, Measure, Undrawn};
 
 use super::super::chart::source_href;
 use super::super::i18n::use_i18n;
@@ -50,7 +50,8 @@ pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSigna
             })
             .collect::<Vec<_>>();
         let undrawn = map.undrawn.iter().filter_map(|(i, why)| Some((row(&dataset, *i, None, m, locale)?, *why))).collect::<Vec<_>>();
-        Some((arrows, undrawn))
+        let key = width_key(&dataset, &map, m, locale);
+        Some((arrows, undrawn, key))
     });
     let active = RwSignal::new(None::<String>);
     view! {
@@ -75,12 +76,12 @@ pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSigna
                         <super::regions::InsetView inset=inset provinces=provinces maritime=maritime/>
                     })}
                     <g class="flows">
-                        {move || flows.get().map(|(arrows, _)| arrows
+                        {move || flows.get().map(|(arrows, _, _)| arrows
                             .into_iter()
                             .map(|(d, weight, r)| {
                                 let label = flow_label(&r.pairing, &r.figure, &r.what, i18n.locale.get());
                                 let (hover, focus) = (label.clone(), label.clone());
-                                let width = if weight > 0.0 { 1.5 + 12.0 * weight } else { 1.5 };
+                                let width = stroke_width(weight);
                                 let class = if weight > 0.0 { "flow-arrow has-figure" } else { "flow-arrow no-figure" };
                                 view! {
                                     <path
@@ -105,8 +106,19 @@ pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSigna
             }
             }}
             <p class="map-active" aria-live="polite">{move || active.get()}</p>
+            {move || flows.get().map(|(_, _, key)| view! {
+                <div class="map-legend flow-key">
+                    <p class="map-legend-title">{move || i18n.t("map-flows-key-title")}</p>
+                    <ul>
+                        {key.into_iter().map(|(weight, label)| view! {
+                            <li><svg class="flow-key-line" viewBox="0 0 48 16" aria-hidden="true"><line x1="2" y1="8" x2="46" y2="8" class="flow-key-arrow" style=format!("stroke-width:{:.2}px", stroke_width(weight))/></svg>{label}</li>
+                        }).collect_view()}
+                        <li><svg class="flow-key-line" viewBox="0 0 48 16" aria-hidden="true"><line x1="2" y1="8" x2="46" y2="8" class="flow-key-arrow no-figure" style=format!("stroke-width:{:.2}px", stroke_width(0.0))/></svg>{move || i18n.t("map-flows-key-none")}</li>
+                    </ul>
+                </div>
+            })}
         </figure>
-        {move || flows.get().map(|(arrows, undrawn)| view! {
+        {move || flows.get().map(|(arrows, undrawn, _)| view! {
             <div class="chart-table">
                 <table>
                     <caption>{move || i18n.t("map-table-caption")}</caption>
@@ -143,6 +155,12 @@ pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSigna
             </ul>
         })}
     }
+}
+
+/// An arrow's line width in pixels: proportional to its weight (the widest is 13.5 px), but never
+/// thinner than 1.5 px so that every arrow can be seen; a thin dashed line when it has no figure.
+fn stroke_width(weight: f64) -> f64 {
+    (13.5 * weight).max(1.5)
 }
 
 /// What an arrow says when focused: the pairing, and the figure its width shows.

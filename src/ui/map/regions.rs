@@ -158,7 +158,7 @@ pub fn RegionMap(
                             <path class="maritime" d=d.maritime aria-hidden="true"/>
                             {d.inset.zip(d.layout.inset).map(|((provinces, maritime), inset)| view! { <InsetView inset=inset provinces=provinces maritime=maritime/> })}
                         </svg>
-                        <Tooltip active=active width=width height=height label=label/>
+                        <Tooltip active=active shades=shades width=width height=height label=label/>
                     </div>
                 }
             }}
@@ -317,13 +317,25 @@ pub fn RegionLayer(
 
 /// The active region's name and figure beside it.
 #[component]
-fn Tooltip(active: RwSignal<Option<RegionPath>>, width: f64, height: f64, label: impl Fn(&RegionPath) -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Tooltip(
+    active: RwSignal<Option<RegionPath>>,
+    shades: Memo<Option<Arc<Choropleth>>>,
+    width: f64,
+    height: f64,
+    label: impl Fn(&RegionPath) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     move || {
         active.get().map(|r| {
             let (x, y) = (100.0 * r.anchor.0 / width, 100.0 * r.anchor.1 / height);
             // Beside the region, on the side with more room.
             let style = if x > 60.0 { format!("right:{:.1}%;top:{y:.1}%", 100.0 - x) } else { format!("left:{x:.1}%;top:{y:.1}%") };
-            view! { <div class="map-tooltip" role="presentation" style=style>{label(&r)}</div> }
+            let source = shades.with(|c| c.as_ref().and_then(|c| c.rows.iter().find(|row| row.code == r.code)).and_then(|row| row.source.clone()));
+            view! {
+                <div class="map-tooltip" role="presentation" style=style>
+                    <span class="tip-value">{label(&r)}</span>
+                    {source.map(|s| view! { <span class="tip-source">{s.text}</span> })}
+                </div>
+            }
         })
     }
 }
