@@ -276,3 +276,26 @@ fn the_provinces_have_their_english_names() {
     }
     assert!(english.iter().all(|(_, n)| !n.is_empty() && n.is_ascii()));
 }
+
+#[test]
+fn every_division_has_an_english_name_in_latin_letters() {
+    use gongkai::map::names::english;
+    use gongkai::map::search::Index;
+    let text = std::fs::read_to_string(geo().join("names.json")).expect("names.json");
+    let index = Index::parse("names.json", &text).expect("parses");
+    let odd: Vec<String> = index
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let name = e.english.clone().or_else(|| english(&e.name, &e.pinyin, &e.level));
+            match name {
+                Some(n) if n.chars().all(|c| c.is_ascii_alphabetic() || " 'ü".contains(c)) && n.chars().next().is_some_and(char::is_uppercase) => None,
+                other => Some(format!("{} {} → {other:?}", e.code, e.name)),
+            }
+        })
+        .collect();
+    assert!(odd.is_empty(), "{} without a good English name: {:?}", odd.len(), &odd[..odd.len().min(20)]);
+    let name = |code: &str| index.get(code).and_then(|e| english(&e.name, &e.pinyin, &e.level));
+    assert_eq!(name("131028").as_deref(), Some("Dachang Hui Autonomous County"));
+    assert_eq!(name("150500").as_deref(), Some("Tongliao"));
+}

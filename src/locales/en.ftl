@@ -102,6 +102,7 @@ map-show-choropleth = Shaded regions
 map-show-flows = Paired assistance
 map-class-range = { $from }–{ $to }
 map-choropleth-title = { $indicator } ({ $level }), { $period }
+map-choice = { $indicator } ({ $level })
 map-pick-indicator = Indicator
 map-pick-period = Period
 map-period-option = { $period } ({ $count ->

@@ -100,6 +100,7 @@ map-show-choropleth = 分级设色
 map-show-flows = 帮扶流向
 map-class-range = { $from }–{ $to }
 map-choropleth-title = { $indicator }（{ $level }），{ $period }
+map-choice = { $indicator }（{ $level }）
 map-pick-indicator = 指标
 map-pick-period = 时期
 map-period-option = { $period }（{ $count }个地区）

@@ -99,6 +99,7 @@ map-show-choropleth = 分級設色
 map-show-flows = 幫扶流向
 map-class-range = { $from }–{ $to }
 map-choropleth-title = { $indicator }（{ $level }），{ $period }
+map-choice = { $indicator }（{ $level }）
 map-pick-indicator = 指標
 map-pick-period = 時期
 map-period-option = { $period }（{ $count }個地區）

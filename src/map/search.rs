@@ -18,6 +18,8 @@ pub struct Entry {
     pub parent: String,
     /// Other names to match (English, traditional characters), lowercased.
     pub aliases: Vec<String>,
+    /// The English name the index gives (provinces), as written.
+    pub english: Option<String>,
     /// The pinyin without spaces, and its initials ("tongliaoshi", "tls").
     joined: String,
     initials: String,
@@ -36,6 +38,7 @@ impl Entry {
             level: level.to_owned(),
             parent: parent.to_owned(),
             aliases: aliases.into_iter().map(|a| a.to_lowercase()).filter(|a| !a.is_empty()).collect(),
+            english: None,
         }
     }
 }
@@ -49,6 +52,7 @@ struct File {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
     pub entries: Vec<Entry>,
+    by_code: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// How well an entry matches: lower is better.
@@ -83,14 +87,17 @@ impl Index {
             let [code, name, pinyin, level, parent, rest @ ..] = row.as_slice() else {
                 return Err(fail(format!("division {} has {} fields, not at least 5", i + 1, row.len())));
             };
-            entries.push(Entry::new(code, name, pinyin, level, parent, rest.to_vec()));
+            let mut entry = Entry::new(code, name, pinyin, level, parent, rest.to_vec());
+            entry.english = rest.first().cloned();
+            entries.push(entry);
         }
-        Ok(Index { entries })
+        let by_code = entries.iter().enumerate().map(|(i, e)| (e.code.clone(), i)).collect();
+        Ok(Index { entries, by_code })
     }
 
     /// Adds other names for `code` (the data's English and traditional names, say).
     pub fn alias(&mut self, code: &str, names: impl IntoIterator<Item = String>) {
-        if let Some(e) = self.entries.iter_mut().find(|e| e.code == code) {
+        if let Some(e) = self.by_code.get(code).and_then(|&i| self.entries.get_mut(i)) {
             e.aliases.extend(names.into_iter().map(|n| n.to_lowercase()).filter(|n| !n.is_empty()));
         }
     }
@@ -119,7 +126,7 @@ impl Index {
 
     /// The entry of `code`.
     pub fn get(&self, code: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.code == code)
+        self.by_code.get(code).and_then(|&i| self.entries.get(i))
     }
 }
 
@@ -166,6 +173,7 @@ mod tests {
         assert_eq!(codes(index.find("150521", 5)), ["150521"]);
         assert_eq!(codes(index.find("1505", 5)), ["150500", "150521", "150522"]);
         assert_eq!(codes(index.find("inner mongolia", 5)), ["150000"]);
+        assert_eq!(index.get("150000").and_then(|e| e.english.as_deref()), Some("Inner Mongolia"));
         index.alias("150521", ["Horqin Left Middle Banner".to_owned(), "科爾沁左翼中旗".to_owned()]);
         assert_eq!(codes(index.find("horqin", 5)), ["150521"]);
         assert_eq!(codes(index.find("科爾沁", 5)), ["150521"]);

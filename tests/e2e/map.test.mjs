@@ -128,6 +128,21 @@ describe("map", () => {
     });
   });
 
+  test("regions are named in the reader's language: the data's names, then English from pinyin", async () => {
+    await app.journey("map-names", async (page) => {
+      await page.goto(app.url("/map?lang=en&at=150500"));
+      await waitForPortal(page);
+      await page.locator(".breadcrumbs [aria-current]", { hasText: "Tongliao" }).waitFor();
+      assert.deepEqual(await page.locator(".breadcrumbs li").allTextContents(), ["China", "Inner Mongolia", "Tongliao"]);
+      const labels = new Map(await drawn(page));
+      assert.equal(labels.get("150521"), "Horqin Left Middle Banner", "the data's English name");
+      assert.equal(labels.get("150502"), "Keerqin District", "from pinyin: 科尔沁区 is not in the data");
+      await page.goto(app.url("/map?lang=zh-Hant&at=150500"));
+      await page.locator(".breadcrumbs [aria-current]", { hasText: "通遼市" }).waitFor();
+      assert.deepEqual(await page.locator(".breadcrumbs li").allTextContents(), ["全國", "內蒙古自治區", "通遼市"]);
+    });
+  });
+
   test("drill-down by click from the country to a county and back, recorded in the URL and the breadcrumbs", async () => {
     await app.journey("map-drill", async (page) => {
       const divisions = await names();

@@ -6,6 +6,7 @@
 //! goes into it, or when the choropleth or the arrows need them.
 
 mod flows;
+mod naming;
 pub mod regions;
 mod search;
 
@@ -187,6 +188,13 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let requested = RwSignal::new(FxHashSet::<String>::default());
     let county_errors = RwSignal::new(Vec::<(String, LoadError)>::new());
     let files = StoredValue::new(files);
+    let naming = naming::Naming::new(files.with_value(|f| f.url(&f.names)));
+    // English pages name divisions from the index's pinyin: fetch it for them.
+    Effect::new(move |_| {
+        if i18n.locale.get() == crate::i18n::Locale::En {
+            naming.want();
+        }
+    });
     let want = move |provinces: Vec<String>| {
         for p in provinces {
             if requested.with_untracked(|r| r.contains(&p)) {
@@ -275,7 +283,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let choice_label = move |d: &Dataset, c: &Choice| {
         let name = d.indicators.get(c.indicator).map(|i| i.names.get(i18n.locale.get()).to_owned()).unwrap_or_default();
         let level = i18n.t(&crate::labels::term_id("level", c.level));
-        format!("{name}（{level}）")
+        i18n.t_args("map-choice", &[("indicator", name.into()), ("level", level.into())])
     };
 
     view! {
@@ -293,9 +301,9 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                     {move || i18n.t("map-show-flows")}
                 </button>
             </div>
-            <search::SearchBox go=go query=query url=files.with_value(|f| f.url(&f.names))/>
+            <search::SearchBox go=go query=query naming=naming/>
         </div>
-        <Breadcrumbs atlas=atlas at=at go=go query=query/>
+        <Breadcrumbs atlas=atlas at=at go=go query=query naming=naming/>
         {move || loading_counties.get().then(|| view! { <p class="loading" role="status">{move || i18n.t("map-counties-loading")}</p> })}
         {move || county_errors.with(|errors| errors.iter().map(|(_, e)| {
             let e = e.clone();
@@ -355,7 +363,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                         }.into_any()
                     })}
                 </div>
-                <regions::RegionMap atlas=atlas at=at shades=shades selection=selection landscape=landscape go=go query=query/>
+                <regions::RegionMap atlas=atlas at=at shades=shades selection=selection landscape=landscape go=go query=query naming=naming/>
             }.into_any(),
             Show::Flows => view! {
                 <super::pages::MeasureSwitch shown=measure/>
@@ -373,10 +381,11 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
 
 /// 中国 › 内蒙古自治区 › 通辽市 › 科尔沁左翼中旗: each step a link up the tree.
 #[component]
-fn Breadcrumbs(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, go: Callback<MapQuery>, query: Memo<MapQuery>) -> impl IntoView {
+fn Breadcrumbs(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, go: Callback<MapQuery>, query: Memo<MapQuery>, naming: naming::Naming) -> impl IntoView {
     let i18n = use_i18n();
     let steps = Memo::new(move |_| {
-        at.get().map_or_else(Vec::new, |i| atlas.with(|a| a.chain(i).into_iter().map(|c| (a.divisions[c].code.clone(), a.divisions[c].name.clone())).collect::<Vec<_>>()))
+        let chain = at.get().map_or_else(Vec::new, |i| atlas.with(|a| a.chain(i).into_iter().map(|c| (a.divisions[c].code.clone(), a.divisions[c].name.clone())).collect::<Vec<_>>()));
+        chain.into_iter().map(|(code, name)| (code.clone(), naming.name(&code, &name))).collect::<Vec<_>>()
     });
     let link = move |code: Option<String>| {
         move |ev: leptos::ev::MouseEvent| {

@@ -50,6 +50,7 @@ pub fn RegionMap(
     landscape: bool,
     go: Callback<MapQuery>,
     query: Memo<MapQuery>,
+    naming: super::naming::Naming,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let shaded_tier = Memo::new(move |_| selection.with(|s| s.as_ref().and_then(|s| tier_of(s.level))));
@@ -77,9 +78,17 @@ pub fn RegionMap(
                 _ => Vec::new(),
             };
             let inset = inset_paths(a, &layout);
+            // Named in the reader's language.
+            let named = |indexes: &[usize]| {
+                let mut paths = region_paths(a, indexes, &layout);
+                for r in &mut paths {
+                    r.name = naming.name(&r.code, &r.name);
+                }
+                paths
+            };
             Drawing {
-                regions: region_paths(a, &children, &layout),
-                overlay: region_paths(a, &overlay, &layout),
+                regions: named(&children),
+                overlay: named(&overlay),
                 maritime: a.maritime_path(&layout.fit),
                 inset,
                 layout,
@@ -94,7 +103,7 @@ pub fn RegionMap(
     });
     let selected = Memo::new(move |_| at.get().and_then(|i| atlas.with(|a| (a.divisions[i].tier == Tier::County).then(|| a.divisions[i].code.clone()))));
     let active = RwSignal::new(None::<RegionPath>);
-    let place_name = Memo::new(move |_| drawing.with(|d| d.frame).map(|i| atlas.with(|a| a.divisions[i].name.clone())));
+    let place_name = Memo::new(move |_| drawing.with(|d| d.frame).map(|i| atlas.with(|a| naming.name(&a.divisions[i].code, &a.divisions[i].name))));
     let open = Callback::new(move |r: RegionPath| go.run(MapQuery { at: Some(r.code), ..query.get_untracked() }));
     // After moving by keyboard, focus goes to the first region of the new view (or the county).
     let by_keyboard = RwSignal::new(false);
@@ -128,7 +137,7 @@ pub fn RegionMap(
     let here = Memo::new(move |_| {
         let i = at.get()?;
         let (code, name) = atlas.with(|a| (a.divisions[i].code.clone(), a.divisions[i].name.clone()));
-        value_of(&code).map(|v| (name, v))
+        value_of(&code).map(|v| (naming.name(&code, &name), v))
     });
     let note_finer = Memo::new(move |_| !drawing.with(|d| d.overlay.is_empty()));
 

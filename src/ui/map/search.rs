@@ -1,55 +1,35 @@
 //! The region search box: a combobox over the names index (`geo/names.json`, loaded on first use),
 //! matching Chinese names, pinyin, English names and codes; choosing a result goes there.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::map::query::MapQuery;
 use crate::map::search::Index;
 
 use super::super::i18n::use_i18n;
-use super::super::load::{fetch_text, LoadError, TIMEOUT};
-use super::super::DataState;
+use super::naming::Naming;
 
 const SHOWN: usize = 8;
 
-async fn load_index(url: String) -> Result<Index, LoadError> {
-    let text = fetch_text(&url, TIMEOUT).await?;
-    let file = url.rsplit('/').next().unwrap_or(&url).to_owned();
-    Index::parse(&file, &text).map_err(|error| LoadError::Geometry { url, error })
-}
-
 #[component]
-pub fn SearchBox(go: Callback<MapQuery>, query: Memo<MapQuery>, url: String) -> impl IntoView {
+pub fn SearchBox(go: Callback<MapQuery>, query: Memo<MapQuery>, naming: Naming) -> impl IntoView {
     let i18n = use_i18n();
-    let data = expect_context::<DataState>();
     let text = RwSignal::new(String::new());
-    let wanted = RwSignal::new(false);
-    let index = LocalResource::new(move || {
-        let (wanted, url) = (wanted.get(), url.clone());
-        async move {
-            if wanted {
-                Some(load_index(url).await)
-            } else {
-                None
-            }
-        }
-    });
-    // The names index with the data's own names (English, 繁體) as aliases.
-    let names = Memo::new(move |_| {
-        let mut index = index.get().flatten()?.ok()?;
-        if let Some(d) = data.dataset.get() {
-            for r in &d.regions {
-                index.alias(&r.code, [r.names.en.clone(), r.names.zh_hant.clone()]);
-            }
-        }
-        Some(Arc::new(index))
-    });
+    let index = naming.loaded;
     let results = Memo::new(move |_| {
         let q = text.get();
-        names.with(|n| n.as_ref().map(|n| n.find(&q, SHOWN).into_iter().map(|e| (e.code.clone(), e.name.clone(), parents(n, &e.parent))).collect::<Vec<_>>()))
+        let found = naming.index.with(|n| {
+            n.as_ref().map(|n| n.find(&q, SHOWN).into_iter().map(|e| (e.code.clone(), e.name.clone(), parents(n, &e.parent))).collect::<Vec<_>>())
+        });
+        // Each result in the reader's language, its places above in the same.
+        found
             .unwrap_or_default()
+            .into_iter()
+            .map(|(code, name, parents)| {
+                let above = parents.iter().map(|(c, n)| naming.name(c, n)).collect::<Vec<_>>().join(" ");
+                (code.clone(), naming.name(&code, &name), above)
+            })
+            .collect::<Vec<_>>()
     });
     let highlighted = RwSignal::new(0usize);
     let choose = move |code: String| {
@@ -92,9 +72,9 @@ pub fn SearchBox(go: Callback<MapQuery>, query: Memo<MapQuery>, url: String) -> 
                 aria-activedescendant=move || (open() && !results.with(Vec::is_empty)).then(|| format!("map-search-{}", highlighted.get()))
                 placeholder=move || i18n.t("map-search-placeholder")
                 prop:value=move || text.get()
-                on:focus=move |_| wanted.set(true)
+                on:focus=move |_| naming.want()
                 on:input=move |ev| {
-                    wanted.set(true);
+                    naming.want();
                     highlighted.set(0);
                     text.set(event_target_value(&ev));
                 }
@@ -131,19 +111,19 @@ pub fn SearchBox(go: Callback<MapQuery>, query: Memo<MapQuery>, url: String) -> 
     }
 }
 
-/// "内蒙古自治区 通辽市": the names above `parent`, coarsest first.
-fn parents(index: &Index, parent: &str) -> String {
+/// The divisions above `parent` and itself (code and name), coarsest first: 内蒙古自治区, 通辽市.
+fn parents(index: &Index, parent: &str) -> Vec<(String, String)> {
     let mut names = Vec::new();
     let mut code = parent.to_owned();
     for _ in 0..3 {
         match index.get(&code) {
-            Some(e) if e.code != "100000" && !names.contains(&e.name) => {
-                names.push(e.name.clone());
+            Some(e) if e.code != "100000" && !names.iter().any(|(_, n)| *n == e.name) => {
+                names.push((e.code.clone(), e.name.clone()));
                 code = e.parent.clone();
             }
             _ => break,
         }
     }
     names.reverse();
-    names.join(" ")
+    names
 }
