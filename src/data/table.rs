@@ -6,17 +6,22 @@ use super::period::{Date, Period, PeriodError};
 use super::vocab::Term;
 use super::Localized;
 
-/// The positions of the portal's known columns in a CSV file. Looked up for every cell, so it
-/// is a short list compared by address first (the names are the same `'static` literals) and
-/// by content only as a fallback.
+/// The positions of the portal's known columns in a CSV file. Looked up for every cell, in about
+/// the order the columns are listed, so a lookup first tries the entry after the last one found.
 pub struct Columns {
     index: Vec<(&'static str, usize)>,
 }
 
 impl Columns {
-    fn position(&self, column: &'static str) -> Option<usize> {
-        let same = |(name, _): &&(&'static str, usize)| std::ptr::eq(name.as_ptr(), column.as_ptr()) && name.len() == column.len();
-        self.index.iter().find(same).or_else(|| self.index.iter().find(|(name, _)| *name == column)).map(|(_, i)| *i)
+    /// The position of `column`, trying entry `hint` first; returns the entry found too.
+    fn position(&self, column: &'static str, hint: usize) -> Option<(usize, usize)> {
+        let same = |name: &str| name.len() == column.len() && (std::ptr::eq(name.as_ptr(), column.as_ptr()) || name == column);
+        if let Some((name, i)) = self.index.get(hint) {
+            if same(name) {
+                return Some((hint, *i));
+            }
+        }
+        self.index.iter().position(|(name, _)| same(name)).map(|e| (e, self.index[e].1))
     }
 }
 
@@ -74,16 +79,24 @@ pub struct Cells<'a> {
     record: &'a csv::StringRecord,
     columns: &'a Columns,
     problems: Vec<DataError>,
+    /// The column entry to try first: the one after the last looked up.
+    next: std::cell::Cell<usize>,
 }
 
 impl<'a> Cells<'a> {
     pub fn new(file: &'a str, row: u64, record: &'a csv::StringRecord, columns: &'a Columns) -> Self {
-        Cells { file, row, record, columns, problems: Vec::new() }
+        Cells { file, row, record, columns, problems: Vec::new(), next: std::cell::Cell::new(0) }
     }
 
     /// The raw text of `column`, `""` if the column is absent.
     pub fn raw(&self, column: &'static str) -> &'a str {
-        self.columns.position(column).and_then(|i| self.record.get(i)).unwrap_or("")
+        match self.columns.position(column, self.next.get()) {
+            Some((entry, i)) => {
+                self.next.set(entry + 1);
+                self.record.get(i).unwrap_or("")
+            }
+            None => "",
+        }
     }
 
     /// Records a problem with `column`.

@@ -150,6 +150,8 @@ pub fn RegionMap(
             })}
             {move || {
                 let d = drawing.get();
+                // The chosen county is one of the view's own regions.
+                let ringable = d.regions.clone();
                 let (width, height) = (d.layout.width, d.layout.height);
                 let group_label = place_name.get().unwrap_or_else(|| i18n.t("map-country"));
                 view! {
@@ -165,6 +167,12 @@ pub fn RegionMap(
                             // layer so that the arrow keys reach them too.
                             <RegionLayer regions=d.regions.into_iter().chain(d.overlay).collect() colours=colours shaded_tier=shaded_tier selected=selected active=active label=label open=open open_by_key=open_by_key up=up/>
                             <path class="maritime" d=d.maritime aria-hidden="true"/>
+                            // The region under the pointer or focus, and the chosen county, outlined
+                            // above their neighbours.
+                            {move || selected.get().and_then(|code| ringable.iter().find(|r| r.code == code).map(|r| view! {
+                                <path class="region-ring selected" d=r.d.clone() aria-hidden="true"/>
+                            }))}
+                            {move || active.get().map(|r| view! { <path class="region-ring" d=r.d aria-hidden="true"/> })}
                             {d.inset.zip(d.layout.inset).map(|((provinces, maritime), inset)| view! { <InsetView inset=inset provinces=provinces maritime=maritime/> })}
                         </svg>
                         <Tooltip active=active shades=shades width=width height=height label=label/>
