@@ -283,6 +283,12 @@ impl Atlas {
         self.divisions.get(index).map_or_else(String::new, |d| super::paths::path(d.rings.iter().map(Vec::as_slice), fit, true))
     }
 
+    /// Path data for division `index` in tenths of the pixels of `fit`, relative and whole (for a
+    /// layer drawn inside `scale(0.1)`; see [`super::paths::path_tenths`]).
+    pub fn path_tenths(&self, index: usize, fit: &Fit) -> String {
+        self.divisions.get(index).map_or_else(String::new, |d| super::paths::path_tenths(d.rings.iter().map(Vec::as_slice), fit))
+    }
+
     /// Path data for the maritime lines.
     pub fn maritime_path(&self, fit: &Fit) -> String {
         super::paths::path(self.maritime.iter().map(Vec::as_slice), fit, false)

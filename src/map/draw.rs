@@ -8,7 +8,8 @@ use crate::geo::Point;
 
 use super::atlas::{Atlas, Layout, Tier};
 
-/// One region drawn: its division, path data and anchor in the view's pixels.
+/// One region drawn: its division, path data (in tenths of a pixel: the layer is drawn inside
+/// `scale(0.1)`) and anchor in the view's pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegionPath {
     pub index: usize,
@@ -25,7 +26,7 @@ pub fn region_paths(atlas: &Atlas, indexes: &[usize], layout: &Layout) -> Vec<Re
         .iter()
         .map(|&i| {
             let d = &atlas.divisions[i];
-            RegionPath { index: i, code: d.code.clone(), name: d.name.clone(), tier: d.tier, d: atlas.path(i, &layout.fit), anchor: layout.fit.apply(d.anchor) }
+            RegionPath { index: i, code: d.code.clone(), name: d.name.clone(), tier: d.tier, d: atlas.path_tenths(i, &layout.fit), anchor: layout.fit.apply(d.anchor) }
         })
         .collect()
 }
@@ -53,6 +54,9 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
     }
     out.into()
 }
+
+/// The transform of the group that holds regions' paths (written in tenths of a pixel).
+pub const LAYER_TRANSFORM: &str = "scale(0.1)";
 
 /// SVG `<path>` elements for `regions`, each focusable (the first is the layer's one tab stop),
 /// named by its region, filled by `fill` (no `fill` attribute: the stylesheet's plain ground).

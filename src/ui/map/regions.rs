@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::geo::Point;
 use crate::map::atlas::{Atlas, Inset, Layout, Tier};
 use crate::map::choropleth::{Choropleth, Selection};
-use crate::map::draw::{element_id, region_paths, regions_markup, RegionPath};
+use crate::map::draw::{element_id, region_paths, regions_markup, RegionPath, LAYER_TRANSFORM};
 use crate::map::nav::{step, Direction};
 use crate::map::query::MapQuery;
 
@@ -104,21 +104,26 @@ pub fn RegionMap(
     let selected = Memo::new(move |_| at.get().and_then(|i| atlas.with(|a| (a.divisions[i].tier == Tier::County).then(|| a.divisions[i].code.clone()))));
     let active = RwSignal::new(None::<RegionPath>);
     let place_name = Memo::new(move |_| drawing.with(|d| d.frame).map(|i| atlas.with(|a| naming.name(&a.divisions[i].code, &a.divisions[i].name))));
-    let open = Callback::new(move |r: RegionPath| go.run(MapQuery { at: Some(r.code), ..query.get_untracked() }));
-    // After moving by keyboard, focus goes to the first region of the new view (or the county).
+    // After moving by keyboard, focus goes to the first region of the new view (or the county);
+    // after a click it stays where the pointer left it.
     let by_keyboard = RwSignal::new(false);
+    let open = Callback::new(move |r: RegionPath| {
+        by_keyboard.set(false);
+        go.run(MapQuery { at: Some(r.code), ..query.get_untracked() });
+    });
     Effect::new(move |_| {
         let first = drawing.with(|d| d.regions.first().map(|r| r.code.clone()));
         let target = selected.get().or(first);
         if by_keyboard.get_untracked() {
             if let Some(code) = target {
+                by_keyboard.set(false);
                 request_animation_frame(move || focus_element(&element_id(&code)));
             }
         }
     });
     let open_by_key = Callback::new(move |r: RegionPath| {
+        go.run(MapQuery { at: Some(r.code), ..query.get_untracked() });
         by_keyboard.set(true);
-        open.run(r);
     });
     let up = Callback::new(move |_: ()| {
         let parent = at.get_untracked().and_then(|i| atlas.with_untracked(|a| {
@@ -162,6 +167,11 @@ pub fn RegionMap(
                                     <rect width="6" height="6" class="no-data-ground"/>
                                     <line x1="0" y1="0" x2="0" y2="6" class="no-data-hatch"/>
                                 </pattern>
+                                // The same hatch for the region layer, whose units are tenths of a pixel.
+                                <pattern id="map-no-data-layer" width="60" height="60" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                                    <rect width="60" height="60" class="no-data-ground"/>
+                                    <line x1="0" y1="0" x2="0" y2="60" class="no-data-hatch layer"/>
+                                </pattern>
                             </defs>
                             // Shaded divisions of a finer tier lie over the view's regions, in the same
                             // layer so that the arrow keys reach them too.
@@ -169,10 +179,12 @@ pub fn RegionMap(
                             <path class="maritime" d=d.maritime aria-hidden="true"/>
                             // The region under the pointer or focus, and the chosen county, outlined
                             // above their neighbours.
-                            {move || selected.get().and_then(|code| ringable.iter().find(|r| r.code == code).map(|r| view! {
-                                <path class="region-ring selected" d=r.d.clone() aria-hidden="true"/>
-                            }))}
-                            {move || active.get().map(|r| view! { <path class="region-ring" d=r.d aria-hidden="true"/> })}
+                            <g transform=LAYER_TRANSFORM aria-hidden="true">
+                                {move || selected.get().and_then(|code| ringable.iter().find(|r| r.code == code).map(|r| view! {
+                                    <path class="region-ring selected" d=r.d.clone()/>
+                                }))}
+                                {move || active.get().map(|r| view! { <path class="region-ring" d=r.d/> })}
+                            </g>
                             {d.inset.zip(d.layout.inset).map(|((provinces, maritime), inset)| view! { <InsetView inset=inset provinces=provinces maritime=maritime/> })}
                         </svg>
                         <Tooltip active=active shades=shades width=width height=height label=label/>
@@ -230,7 +242,7 @@ pub fn RegionLayer(
     up: Callback<()>,
 ) -> impl IntoView {
     fn fill_of(r: &RegionPath, colours: &FxHashMap<String, &'static str>, tier: Option<Tier>) -> Option<&'static str> {
-        colours.get(&r.code).copied().or_else(|| (tier == Some(r.tier)).then_some("url(#map-no-data)"))
+        colours.get(&r.code).copied().or_else(|| (tier == Some(r.tier)).then_some("url(#map-no-data-layer)"))
     }
     let markup = colours.with_untracked(|c| regions_markup(&regions, |r| fill_of(r, c, shaded_tier.get_untracked())));
     let anchors: Arc<Vec<Point>> = Arc::new(regions.iter().map(|r| r.anchor).collect());
@@ -282,6 +294,7 @@ pub fn RegionLayer(
         // not one, its regions are.
         <g
             class="regions"
+            transform=LAYER_TRANSFORM
             tabindex="-1"
             node_ref=group
             inner_html=markup
