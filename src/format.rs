@@ -62,7 +62,7 @@ impl Scale {
 
     /// How many decimals show any value of whole base units exactly at this scale (0.031万 is 310).
     pub fn exact_decimals(self) -> usize {
-        2 + self.factor().log10().round() as usize
+        decimals_for(self.factor())
     }
 
     /// The unit label of an amount of yuan at this scale, e.g. 万元 or "million yuan".
@@ -85,6 +85,12 @@ impl Scale {
         };
         tr_args(locale, "scaled-unit", &[("scale", tr(locale, scale).into()), ("unit", unit.into())])
     }
+}
+
+/// How many decimals show any whole number of base units exactly when values are divided by
+/// `factor` (a power of ten): 310人 is 0.031万人.
+pub fn decimals_for(factor: f64) -> usize {
+    2 + factor.log10().round().max(0.0) as usize
 }
 
 /// Formats a plain number with at most `max_decimals` decimals, dropping trailing zeros.

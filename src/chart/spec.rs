@@ -168,9 +168,7 @@ impl<'a> Marks<'a> {
     pub fn figure(&mut self, figure: &Figure, group: &str, label: &str, unit: &str, factor: f64, place: Place) -> Mark {
         let locale = self.locale;
         let value = figure.value / factor;
-        // Enough decimals to show any whole number of base units exactly (310人 is 0.031万人).
-        let decimals = 2 + factor.log10().round().max(0.0) as usize;
-        let number = format::number(value, decimals, locale);
+        let number = format::number(value, format::decimals_for(factor), locale);
         let text = on_chart(&number, figure.qualifier, locale);
         let hollow = figure.status != Status::Actual;
         let status = labels::term("status", figure.status, locale);

@@ -27,6 +27,16 @@ impl Tier {
         }
     }
 
+    /// The tier of the data's `level`, if it is a division's.
+    pub fn of_level(level: crate::data::Level) -> Option<Tier> {
+        match level {
+            crate::data::Level::Province => Some(Tier::Province),
+            crate::data::Level::Prefecture => Some(Tier::Prefecture),
+            crate::data::Level::County => Some(Tier::County),
+            _ => None,
+        }
+    }
+
     /// The data's level of a division of this tier.
     pub fn level(self) -> crate::data::Level {
         match self {

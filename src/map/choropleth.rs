@@ -165,7 +165,6 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
     let indicator = dataset.indicators.get(selection.indicator);
     let unit_kind = indicator.map_or(Unit::Count, |i| i.unit);
     let (factor, unit) = unit_scale(unit_kind, picked.iter().map(|(_, f)| *f), locale);
-    let decimals = picked.iter().map(|(_, f)| exact_decimals(f.value / factor)).max().unwrap_or(0);
     let values: Vec<f64> = picked.iter().map(|(_, f)| f.value).collect();
     let binning = match binning {
         Binning::Quantile(k) => Binning::Quantile((*k).min(values.len()).clamp(1, 7)),
@@ -176,7 +175,7 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
     let ramp = if unit_kind == Unit::Yuan { Ramp::Viridis } else { Ramp::Blues };
     let count = edges.len().saturating_sub(1);
     let colours = ramp.colours(count);
-    let show = |v: f64| format::number(v / factor, decimals, locale);
+    let show = |v: f64| format::number(v / factor, format::decimals_for(factor), locale);
     let mut classes: Vec<Class> = (0..count)
         .map(|c| {
             let (from, to) = (edges[c], edges[c + 1]);
@@ -213,14 +212,6 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
     );
     let qualified = picked.iter().any(|(_, f)| f.qualifier != crate::data::Qualifier::Exact);
     Choropleth { title, unit, classes, shaded, rows, qualified, set_aside, unit_kind }
-}
-
-/// The decimals `value` needs (up to four).
-fn exact_decimals(value: f64) -> usize {
-    (0..4).find(|&d| {
-        let scaled = value * 10f64.powi(d as i32);
-        (scaled - scaled.round()).abs() < 1e-6
-    }).unwrap_or(4)
 }
 
 #[cfg(test)]

@@ -18,8 +18,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use rustc_hash::FxHashSet;
 
 use crate::data::{Dataset, Level};
-use crate::geo::topojson::{decode, Layers};
-use crate::map::atlas::{Atlas, Tier};
+use crate::geo::topojson::{decode, GeoError, Layers};
+use crate::map::atlas::Atlas;
 use crate::map::bins::Binning;
 use crate::map::choropleth::{choices, choropleth, Choice, Choropleth, Selection};
 use crate::map::flows::Measure;
@@ -83,11 +83,17 @@ impl Files {
     }
 }
 
-/// Fetches and decodes the boundary file at `url`.
-async fn load_layers(url: String) -> Result<Layers, LoadError> {
+/// Fetches a boundary-side file (boundaries, names index) and reads it with `parse`, which is
+/// given the file's name for its messages.
+async fn fetch_geo<T>(url: String, parse: impl FnOnce(&str, &str) -> Result<T, GeoError>) -> Result<T, LoadError> {
     let text = fetch_text(&url, TIMEOUT).await?;
     let file = url.rsplit('/').next().unwrap_or(&url).to_owned();
-    decode(&file, &text).map_err(|error| LoadError::Geometry { url, error })
+    parse(&file, &text).map_err(|error| LoadError::Geometry { url, error })
+}
+
+/// Fetches and decodes the boundary file at `url`.
+async fn load_layers(url: String) -> Result<Layers, LoadError> {
+    fetch_geo(url, decode).await
 }
 
 #[component]
@@ -152,15 +158,6 @@ fn selection_of(query: &MapQuery, dataset: &Dataset, all: &[Choice]) -> Option<S
     match period {
         Some(period) => Some(Selection { indicator: choice.indicator, level: choice.level, period }),
         None => choice.latest(),
-    }
-}
-
-fn tier_of(level: Level) -> Option<Tier> {
-    match level {
-        Level::Province => Some(Tier::Province),
-        Level::Prefecture => Some(Tier::Prefecture),
-        Level::County => Some(Tier::County),
-        _ => None,
     }
 }
 

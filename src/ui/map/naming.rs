@@ -9,13 +9,11 @@ use crate::map::names::localized;
 use crate::map::search::Index;
 
 use super::super::i18n::{use_i18n, I18n};
-use super::super::load::{fetch_text, LoadError, TIMEOUT};
+use super::super::load::LoadError;
 use super::super::DataState;
 
 async fn load_index(url: String) -> Result<Index, LoadError> {
-    let text = fetch_text(&url, TIMEOUT).await?;
-    let file = url.rsplit('/').next().unwrap_or(&url).to_owned();
-    Index::parse(&file, &text).map_err(|error| LoadError::Geometry { url, error })
+    super::fetch_geo(url, Index::parse).await
 }
 
 /// The names index once wanted, with the data's own names (English, 繁體) as aliases.

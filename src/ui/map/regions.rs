@@ -18,7 +18,6 @@ use crate::map::query::MapQuery;
 
 use super::super::chart::source_href;
 use super::super::i18n::use_i18n;
-use super::tier_of;
 
 /// What a view draws: its layout, the regions one tier down (or the county's neighbours), shaded
 /// divisions of a finer tier over them, and the lines.
@@ -53,7 +52,7 @@ pub fn RegionMap(
     naming: super::naming::Naming,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let shaded_tier = Memo::new(move |_| selection.with(|s| s.as_ref().and_then(|s| tier_of(s.level))));
+    let shaded_tier = Memo::new(move |_| selection.with(|s| s.as_ref().and_then(|s| Tier::of_level(s.level))));
     // The shaded codes alone, so that a new period with the same divisions keeps the paths.
     let shaded_codes = Memo::new(move |_| {
         let mut codes: Vec<String> = shades.with(|c| c.as_ref().map(|c| c.shaded.keys().cloned().collect()).unwrap_or_default());
