@@ -362,7 +362,10 @@ describe("charts", () => {
           assert.ok((await chart.locator("svg desc").textContent()).length > 10, `${id}: svg desc`);
           assert.ok(await chart.locator(".chart-source a").count() >= 1, `${id}: source link`);
 
-          // Arrow keys walk every mark; each shows its exact value and source in the tooltip.
+          // Arrow keys walk every mark; each shows its exact value and source in the tooltip. The
+          // pointer is parked away first: left where the last table toggle was clicked, it can end
+          // up over a mark when focus scrolls the page, and hover shows that mark's tooltip.
+          await page.mouse.move(0, 0);
           await chart.locator('.chart-mark[tabindex="0"]').focus();
           await chart.locator(".chart-mark").first().focus();
           for (let m = 0; m < Math.min(marks, 12); m++) {
