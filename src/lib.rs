@@ -18,6 +18,7 @@ pub mod geo;
 pub mod i18n;
 pub mod labels;
 pub mod map;
+pub mod params;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -26,6 +26,11 @@ loading-slow = The network is slow; still loading { $url } ({ $seconds } s so fa
 error-title = The data could not be loaded
 error-http-status = The server answered HTTP { $status }{ $statusText } for { $url }.
 error-network = Could not connect to { $url }: { $detail }
+error-network-cross-origin = Could not read { $url }: { $detail }. It is on another site: the site may be unreachable, or its server may not allow other sites to read the file (CORS: it must send an Access-Control-Allow-Origin header).
+param-data-invalid = URL parameter data=“{ $value }”: { $reason }; the portal's own data is shown instead.
+param-data-scheme = only http and https addresses can be read
+param-data-not-url = is not the address of a data package (datapackage.json)
+data-other-package = Showing another data package: { $title } ({ $url }). Its publisher answers for its figures; they passed the same checks as the portal's own.
 error-timeout = The request for { $url } did not finish within { $seconds } seconds.
 error-read-body = Reading the content of { $url } failed: { $detail }
 error-data-invalid = The data in { $url } has { $count ->

@@ -27,6 +27,11 @@ loading-slow = 网络较慢，仍在加载 { $url }（已用 { $seconds } 秒）
 error-title = 无法加载数据
 error-http-status = 请求 { $url } 时服务器返回 HTTP { $status }{ $statusText }。
 error-network = 无法连接到 { $url }：{ $detail }
+error-network-cross-origin = 无法读取 { $url }：{ $detail }。该地址在另一网站上：可能无法访问，也可能该网站不允许本站读取它（跨域资源共享 CORS：其服务器须发送 Access-Control-Allow-Origin 响应头）。
+param-data-invalid = 网址参数 data=“{ $value }”：{ $reason }，改为显示本站的默认数据。
+param-data-scheme = 只能是 http 或 https 地址
+param-data-not-url = 不是数据包（datapackage.json）的地址
+data-other-package = 显示的是另一数据包：{ $title }（{ $url }）。其中的数字由该发布方负责，经过与本站数据相同的检查。
 error-timeout = 请求 { $url } 在 { $seconds } 秒内没有完成。
 error-read-body = 读取 { $url } 的内容时出错：{ $detail }
 error-data-invalid = { $url } 中的数据有 { $count } 处问题，以下数据无法显示：

@@ -26,6 +26,11 @@ loading-slow = 網絡較慢，仍在載入 { $url }（已用 { $seconds } 秒）
 error-title = 無法載入數據
 error-http-status = 請求 { $url } 時伺服器返回 HTTP { $status }{ $statusText }。
 error-network = 無法連接到 { $url }：{ $detail }
+error-network-cross-origin = 無法讀取 { $url }：{ $detail }。該地址在另一網站上：可能無法存取，也可能該網站不允許本站讀取它（跨來源資源共用 CORS：其伺服器須傳送 Access-Control-Allow-Origin 回應標頭）。
+param-data-invalid = 網址參數 data=「{ $value }」：{ $reason }，改為顯示本站的預設數據。
+param-data-scheme = 只能是 http 或 https 地址
+param-data-not-url = 不是數據包（datapackage.json）的地址
+data-other-package = 顯示的是另一數據包：{ $title }（{ $url }）。其中的數字由該發佈方負責，經過與本站數據相同的檢查。
 error-timeout = 請求 { $url } 在 { $seconds } 秒內沒有完成。
 error-read-body = 讀取 { $url } 的內容時出錯：{ $detail }
 error-data-invalid = { $url } 中的數據有 { $count } 處問題，以下數據無法顯示：

@@ -27,7 +27,13 @@ pub enum LoadError {
     #[error("{url}: HTTP {status} {status_text}")]
     Status { url: String, status: u16, status_text: String },
     #[error("{url}: network error: {detail}")]
-    Network { url: String, detail: String },
+    Network {
+        url: String,
+        detail: String,
+        /// Whether the URL is on another site than the page: the browser then also refuses a
+        /// file whose server does not allow other sites to read it (CORS), with the same error.
+        cross_origin: bool,
+    },
     #[error("{url}: no answer within {seconds} s")]
     Timeout { url: String, seconds: u64 },
     #[error("{url}: reading the body failed: {detail}")]
@@ -61,8 +67,9 @@ impl LoadError {
                     &[("url", url.as_str().into()), ("status", (*status).into()), ("statusText", status_text.into())],
                 )
             }
-            LoadError::Network { url, detail } => {
-                tr_args(locale, "error-network", &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
+            LoadError::Network { url, detail, cross_origin } => {
+                let id = if *cross_origin { "error-network-cross-origin" } else { "error-network" };
+                tr_args(locale, id, &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
             }
             LoadError::Timeout { url, seconds } => {
                 tr_args(locale, "error-timeout", &[("url", url.as_str().into()), ("seconds", (*seconds as f64).into())])
@@ -84,10 +91,18 @@ pub fn absolute_url(relative: &str) -> String {
     base.and_then(|b| web_sys::Url::new_with_base(relative, &b).ok()).map_or_else(|| relative.to_owned(), |u| u.href())
 }
 
+/// Whether `url` is on another origin than the page.
+fn is_cross_origin(url: &str) -> bool {
+    let page = web_sys::window().and_then(|w| w.location().origin().ok());
+    let target = web_sys::Url::new(url).ok().map(|u| u.origin());
+    matches!((page, target), (Some(p), Some(t)) if p != t)
+}
+
 /// Fetches `url` as text, giving up after `timeout`.
 pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadError> {
     let url = url.to_owned();
-    let network = |detail: String| LoadError::Network { url: url.clone(), detail };
+    let cross_origin = is_cross_origin(&url);
+    let network = |detail: String| LoadError::Network { url: url.clone(), detail, cross_origin };
     let controller = web_sys::AbortController::new().map_err(|e| network(format!("{e:?}")))?;
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -116,7 +131,7 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadErro
             return Err(LoadError::Status { url: url.clone(), status: response.status(), status_text: response.status_text() });
         }
         response.text().await.map_err(|e| match abandoned(e, &timed_out) {
-            LoadError::Network { url, detail } => LoadError::Body { url, detail },
+            LoadError::Network { url, detail, .. } => LoadError::Body { url, detail },
             other => other,
         })
     }

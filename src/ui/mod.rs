@@ -22,6 +22,7 @@ use std::sync::Arc;
 
 use crate::data::package::Loaded;
 use crate::data::Dataset;
+use crate::params::{data_param, DataParam};
 
 use load::{load_package, LoadError, DEFAULT_PACKAGE};
 use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, PovertyExits};
@@ -33,19 +34,44 @@ pub struct DataState {
     attempt: RwSignal<u32>,
     /// The loaded dataset, shared by every page (copied out of the resource once per load).
     pub dataset: Memo<Option<Arc<Dataset>>>,
+    /// What `?data=` asked for, when it is not the default dataset.
+    param: StoredValue<DataParam>,
+}
+
+/// The `data` parameter of the page's URL, as the page was opened.
+fn data_param_of_page() -> DataParam {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let value = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("data"));
+    data_param(value.as_deref())
+}
+
+/// The package `param` asks for, or the default one (relative to the page).
+fn package_of(param: &DataParam) -> String {
+    match param {
+        DataParam::Package(url) => url.clone(),
+        DataParam::Default | DataParam::Invalid { .. } => DEFAULT_PACKAGE.to_owned(),
+    }
 }
 
 impl DataState {
-    fn new(relative: &'static str) -> Self {
+    /// Loads the package `?data=` names, or the default one.
+    fn new() -> Self {
+        let param = data_param_of_page();
+        let package = package_of(&param);
         let attempt = RwSignal::new(0u32);
         let resource = LocalResource::new(move || {
             attempt.track();
-            load_package(relative.to_owned())
+            load_package(package.clone())
         });
         let dataset = Memo::new(move |_| {
             resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, loaded)| Arc::new(loaded.dataset.clone())))
         });
-        DataState { resource, attempt, dataset }
+        DataState { resource, attempt, dataset, param: StoredValue::new(param) }
+    }
+
+    /// The package being shown: `?data=`'s, or the default.
+    pub fn package(&self) -> String {
+        self.param.with_value(package_of)
     }
 
     /// Fetches the package again.
@@ -64,7 +90,7 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     i18n::provide();
     theme::provide();
-    let data = DataState::new(DEFAULT_PACKAGE);
+    let data = DataState::new();
     provide_context(data);
 
     view! {
@@ -86,16 +112,30 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Loading indicator, load error with retry, or the list of data problems, above every page.
+/// Loading indicator, load error with retry, or the list of data problems, above every page; and
+/// which package is shown when it is not the portal's own.
 #[component]
 fn DataStatus() -> impl IntoView {
     let data = expect_context::<DataState>();
-    move || match data.resource.get() {
-        None => view! { <status::Loading url=load::absolute_url(DEFAULT_PACKAGE)/> }.into_any(),
-        Some(Err(error)) => view! { <status::LoadFailed error=error retry=Callback::new(move |_| data.retry())/> }.into_any(),
-        Some(Ok((url, loaded))) if !loaded.problems.is_empty() => {
-            view! { <status::DataProblems url=url problems=loaded.problems/> }.into_any()
-        }
-        Some(Ok(_)) => ().into_any(),
+    let i18n = i18n::use_i18n();
+    let notice = move || match data.param.get_value() {
+        DataParam::Invalid { value, reason } => Some(view! {
+            <p class="data-notice" role="note">{move || i18n.t_args("param-data-invalid", &[("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p>
+        }.into_any()),
+        DataParam::Package(_) => data.resource.get().and_then(|r| r.ok()).map(|(url, loaded)| view! {
+            <p class="data-notice" role="note">{move || i18n.t_args("data-other-package", &[("title", loaded.dataset.title.as_str().into()), ("url", url.as_str().into())])}</p>
+        }.into_any()),
+        DataParam::Default => None,
+    };
+    view! {
+        {notice}
+        {move || match data.resource.get() {
+            None => view! { <status::Loading url=load::absolute_url(&data.package())/> }.into_any(),
+            Some(Err(error)) => view! { <status::LoadFailed error=error retry=Callback::new(move |_| data.retry())/> }.into_any(),
+            Some(Ok((url, loaded))) if !loaded.problems.is_empty() => {
+                view! { <status::DataProblems url=url problems=loaded.problems/> }.into_any()
+            }
+            Some(Ok(_)) => ().into_any(),
+        }}
     }
 }

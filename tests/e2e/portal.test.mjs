@@ -441,3 +441,43 @@ describe("charts", () => {
     });
   });
 });
+
+describe("another publisher's data", () => {
+  /** The default package's files, served under `base` with another title. */
+  async function serveCopy(page, base) {
+    const headers = { "Access-Control-Allow-Origin": "*" };
+    await page.route(`${base}/**`, async (route) => {
+      const name = new URL(route.request().url()).pathname.split("/").pop();
+      let body = await readFile(join(ROOT, "public", "data", name), "utf8");
+      if (name === "datapackage.json") body = JSON.stringify({ ...JSON.parse(body), title: "另一发布方的数据包" });
+      await route.fulfill({ status: 200, headers, contentType: name.endsWith(".json") ? "application/json" : "text/csv", body });
+    });
+  }
+
+  test("?data= loads another package through the same checks and says whose it is", async () => {
+    await app.journey("data-param-other", async (page) => {
+      await serveCopy(page, "http://other.example/pkg");
+      await page.goto(app.url("/poverty-exits?data=http://other.example/pkg/datapackage.json"));
+      await waitForPortal(page);
+      const notice = await page.locator(".data-notice").textContent();
+      assert.ok(notice.includes("另一发布方的数据包") && notice.includes("http://other.example/pkg/datapackage.json"), notice);
+      await page.locator(".chart-box svg").first().waitFor();
+      assert.equal(await page.locator(".data-problems").count(), 0);
+    });
+  });
+
+  test("a package on another site that cannot be read is explained (unreachable or refused by CORS); a bad value falls back with a notice", async () => {
+    await app.journey("data-param-cors", async (page) => {
+      // The browser reports a CORS refusal and an unreachable site with the same error.
+      await page.route("http://closed.example/**", (route) => route.abort("failed"));
+      await page.goto(app.url("/?data=http://closed.example/pkg/datapackage.json"));
+      await page.locator(".load-error").waitFor();
+      const detail = await page.textContent(".load-error .error-detail");
+      assert.ok(detail.includes("http://closed.example/pkg/datapackage.json") && detail.includes("CORS"), detail);
+      await page.goto(app.url("/?data=javascript:alert(1)"));
+      await waitForPortal(page);
+      assert.match(await page.locator(".data-notice").textContent(), /data=“javascript:alert\(1\)”：只能是 http 或 https 地址/);
+      await page.locator(".chart-box svg").first().waitFor();
+    }, { allowConsole: [/CORS|Access-Control-Allow-Origin|Failed to load resource|net::ERR_FAILED/] });
+  });
+});
