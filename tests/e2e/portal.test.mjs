@@ -481,3 +481,23 @@ describe("another publisher's data", () => {
     }, { allowConsole: [/CORS|Access-Control-Allow-Origin|Failed to load resource|net::ERR_FAILED/] });
   });
 });
+
+describe("print", () => {
+  test("a printed page is one clean view: figures, tables and sources, no navigation or controls, light even in dark mode", async () => {
+    await app.journey("print", async (page) => {
+      await page.emulateMedia({ media: "print" });
+      await page.goto(app.url("/map?at=150500"));
+      await waitForPortal(page);
+      await page.locator("#region-150521").waitFor();
+      for (const hidden of [".site-nav", ".lang-switch", ".theme-toggle", ".view-switch", ".map-search", ".map-keys"]) {
+        assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+      }
+      for (const shown of ["h1", "#map-title", ".map svg", ".map-legend", ".map-table", ".map-caption"]) {
+        assert.ok(await page.locator(shown).first().isVisible(), `${shown} is printed`);
+      }
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(background, "rgb(255, 255, 255)");
+      await screenshot(page, "print-map");
+    }, { colorScheme: "dark" });
+  });
+});

@@ -148,7 +148,7 @@ pub fn RegionMap(
     view! {
         <figure class="map" aria-labelledby="map-title">
             <h2 id="map-title" class="chart-title">{move || shades.with(|c| c.as_ref().map(|c| c.title.clone()))}</h2>
-            <p class="chart-subtitle">{move || i18n.t("map-keys-help")}</p>
+            <p class="chart-subtitle map-keys">{move || i18n.t("map-keys-help")}</p>
             {move || here.get().map(|(name, value)| view! {
                 <p class="map-here">{move || i18n.t_args("map-here-value", &[("region", name.as_str().into()), ("value", value.as_str().into())])}</p>
             })}
