@@ -30,6 +30,16 @@ error-network-cross-origin = Could not read { $url }: { $detail }. It is on anot
 param-data-invalid = URL parameter data=“{ $value }”: { $reason }; the portal's own data is shown instead.
 param-data-scheme = only http and https addresses can be read
 param-data-not-url = is not the address of a data package (datapackage.json)
+param-not-code = is not a six-digit region code
+param-unknown-word = is not one of the values this parameter takes
+param-problem = URL parameter { $param }=“{ $value }” { $reason }; the default is used instead.
+param-unknown-lang = is not one of the portal's languages (zh-Hans, zh-Hant, en)
+param-not-id = is not an id the data could have
+param-not-period = is not a period (such as 2017 or 2016/2017)
+param-not-year = is not a four-digit year from 1949 to 2100
+param-range-reversed = is before the starting year
+param-no-such-indicator = is not an indicator in this data
+param-no-such-region = is not a region in this data
 data-other-package = Showing another data package: { $title } ({ $url }). Its publisher answers for its figures; they passed the same checks as the portal's own.
 error-timeout = The request for { $url } did not finish within { $seconds } seconds.
 error-read-body = Reading the content of { $url } failed: { $detail }
@@ -139,9 +149,6 @@ map-col-class = Class
 map-table-choropleth-caption = The figures on the map ({ $count } regions)
 map-no-choices = The data has no indicator that can be shaded by administrative division.
 map-set-aside = Another figure for the same region is not drawn: { $items }
-map-param-not-code = is not a six-digit region code
-map-param-unknown-word = is not one of the values this parameter takes
-map-param-problem = URL parameter { $param }=“{ $value }” { $reason }; it is ignored.
 map-at-unknown = The boundary files have no region with code { $code }; the whole country is shown.
 map-inset-label = South China Sea Islands
 map-approval-caption = Map approval number (审图号): { $approval }. Boundaries: { $attribution }

@@ -31,6 +31,16 @@ error-network-cross-origin = 无法读取 { $url }：{ $detail }。该地址在�
 param-data-invalid = 网址参数 data=“{ $value }”：{ $reason }，改为显示本站的默认数据。
 param-data-scheme = 只能是 http 或 https 地址
 param-data-not-url = 不是数据包（datapackage.json）的地址
+param-not-code = 不是六位地区代码
+param-unknown-word = 不是可用的取值
+param-problem = 网址参数 { $param }=“{ $value }”：{ $reason }，已改用默认值。
+param-unknown-lang = 不是本站的语言（zh-Hans、zh-Hant、en）
+param-not-id = 不是数据中的编号
+param-not-period = 不是时期（如 2017 或 2016/2017）
+param-not-year = 不是 1949—2100 之间的四位年份
+param-range-reversed = 早于起始年份
+param-no-such-indicator = 数据中没有这个指标
+param-no-such-region = 数据中没有这个地区
 data-other-package = 显示的是另一数据包：{ $title }（{ $url }）。其中的数字由该发布方负责，经过与本站数据相同的检查。
 error-timeout = 请求 { $url } 在 { $seconds } 秒内没有完成。
 error-read-body = 读取 { $url } 的内容时出错：{ $detail }
@@ -131,9 +141,6 @@ map-col-class = 分级
 map-table-choropleth-caption = 地图所示的数值（{ $count }个地区）
 map-no-choices = 数据中没有可以按行政区划设色的指标。
 map-set-aside = 同一地区另有数值，未画入地图：{ $items }
-map-param-not-code = 不是六位地区代码
-map-param-unknown-word = 不是可用的取值
-map-param-problem = 网址参数 { $param }=“{ $value }”：{ $reason }，已忽略。
 map-at-unknown = 边界文件中没有地区代码 { $code }，显示全国。
 map-inset-label = 南海诸岛
 map-approval-caption = 审图号：{ $approval }。边界：{ $attribution }

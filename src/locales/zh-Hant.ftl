@@ -30,6 +30,16 @@ error-network-cross-origin = 無法讀取 { $url }：{ $detail }。該地址在�
 param-data-invalid = 網址參數 data=「{ $value }」：{ $reason }，改為顯示本站的預設數據。
 param-data-scheme = 只能是 http 或 https 地址
 param-data-not-url = 不是數據包（datapackage.json）的地址
+param-not-code = 不是六位地區代碼
+param-unknown-word = 不是可用的取值
+param-problem = 網址參數 { $param }=「{ $value }」：{ $reason }，已改用預設值。
+param-unknown-lang = 不是本站的語言（zh-Hans、zh-Hant、en）
+param-not-id = 不是數據中的編號
+param-not-period = 不是時期（如 2017 或 2016/2017）
+param-not-year = 不是 1949—2100 之間的四位年份
+param-range-reversed = 早於起始年份
+param-no-such-indicator = 數據中沒有這個指標
+param-no-such-region = 數據中沒有這個地區
 data-other-package = 顯示的是另一數據包：{ $title }（{ $url }）。其中的數字由該發佈方負責，經過與本站數據相同的檢查。
 error-timeout = 請求 { $url } 在 { $seconds } 秒內沒有完成。
 error-read-body = 讀取 { $url } 的內容時出錯：{ $detail }
@@ -130,9 +140,6 @@ map-col-class = 分級
 map-table-choropleth-caption = 地圖所示的數值（{ $count }個地區）
 map-no-choices = 數據中沒有可以按行政區劃設色的指標。
 map-set-aside = 同一地區另有數值，未畫入地圖：{ $items }
-map-param-not-code = 不是六位地區代碼
-map-param-unknown-word = 不是可用的取值
-map-param-problem = 網址參數 { $param }=「{ $value }」：{ $reason }，已忽略。
 map-at-unknown = 邊界文件中沒有地區代碼 { $code }，顯示全國。
 map-inset-label = 南海諸島
 map-approval-caption = 審圖號：{ $approval }。邊界：{ $attribution }

@@ -4,6 +4,8 @@
 //! only what differs from the defaults.
 
 use super::flows::Measure;
+use crate::params::view::MEASURES;
+use crate::params::{name_of, word, Problem, Search};
 
 /// What the map draws.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,26 +39,8 @@ pub struct MapQuery {
     pub measure: Option<Measure>,
 }
 
-/// A parameter that could not be used: its name, value and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub param: &'static str,
-    pub value: String,
-    /// A message id: `map-param-not-code`, `map-param-unknown-word`.
-    pub reason: &'static str,
-}
-
-fn word<T: Copy>(value: &str, words: &[(&str, T)]) -> Option<T> {
-    words.iter().find(|(w, _)| *w == value).map(|(_, t)| *t)
-}
-
 const SHOW: [(&str, Show); 2] = [("choropleth", Show::Choropleth), ("flows", Show::Flows)];
 const BINS: [(&str, Bins); 3] = [("quantile", Bins::Quantile), ("equal", Bins::Equal), ("breaks", Bins::Breaks)];
-const MEASURE: [(&str, Measure); 3] = [("money", Measure::Money), ("cadres", Measure::Cadres), ("projects", Measure::Projects)];
-
-fn name_of<T: PartialEq>(value: T, words: &[(&'static str, T)]) -> &'static str {
-    words.iter().find(|(_, t)| *t == value).map_or("", |(w, _)| w)
-}
 
 impl MapQuery {
     /// Reads the map's parameters from `get` (a query-string lookup); other parameters are left
@@ -69,25 +53,25 @@ impl MapQuery {
             if at.len() == 6 && at.bytes().all(|b| b.is_ascii_digit()) {
                 query.at = (at != "100000").then_some(at);
             } else {
-                bad("at", &at, "map-param-not-code");
+                bad("at", &at, "param-not-code");
             }
         }
         if let Some(v) = get("show") {
             match word(&v, &SHOW) {
                 Some(s) => query.show = s,
-                None => bad("show", &v, "map-param-unknown-word"),
+                None => bad("show", &v, "param-unknown-word"),
             }
         }
         if let Some(v) = get("bins") {
             match word(&v, &BINS) {
                 Some(b) => query.bins = b,
-                None => bad("bins", &v, "map-param-unknown-word"),
+                None => bad("bins", &v, "param-unknown-word"),
             }
         }
         if let Some(v) = get("measure") {
-            match word(&v, &MEASURE) {
+            match word(&v, &MEASURES) {
                 Some(m) => query.measure = Some(m),
-                None => bad("measure", &v, "map-param-unknown-word"),
+                None => bad("measure", &v, "param-unknown-word"),
             }
         }
         query.indicator = get("indicator").filter(|v| !v.is_empty());
@@ -96,45 +80,27 @@ impl MapQuery {
         (query, problems)
     }
 
-    /// The query string (with its `?`, or empty) that gives this state, leaving out defaults.
-    pub fn to_search(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if let Some(at) = &self.at {
-            pairs.push(("at", at.clone()));
-        }
+    /// The pairs that give this state, leaving out defaults.
+    pub fn search(&self) -> Search {
+        let mut s = Search::default();
+        s.push_some("at", self.at.clone());
         if self.show != Show::default() {
-            pairs.push(("show", name_of(self.show, &SHOW).to_owned()));
+            s.push("show", name_of(self.show, &SHOW));
         }
         for (key, value) in [("indicator", &self.indicator), ("level", &self.level), ("period", &self.period)] {
-            if let Some(v) = value {
-                pairs.push((key, v.clone()));
-            }
+            s.push_some(key, value.clone());
         }
         if self.bins != Bins::default() {
-            pairs.push(("bins", name_of(self.bins, &BINS).to_owned()));
+            s.push("bins", name_of(self.bins, &BINS));
         }
-        if let Some(m) = self.measure.filter(|m| *m != Measure::Money) {
-            pairs.push(("measure", name_of(m, &MEASURE).to_owned()));
-        }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let encoded: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
-        format!("?{}", encoded.join("&"))
+        s.push_some("measure", self.measure.filter(|m| *m != Measure::Money).map(|m| name_of(m, &MEASURES)));
+        s
     }
-}
 
-/// Percent-encodes what a query value cannot hold as it is.
-fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+    /// The query string (with its `?`, or empty) that gives this state.
+    pub fn to_search(&self) -> String {
+        self.search().finish()
     }
-    out
 }
 
 #[cfg(test)]
@@ -177,8 +143,8 @@ mod tests {
         assert_eq!(
             problems,
             [
-                Problem { param: "at", value: "15052x".into(), reason: "map-param-not-code" },
-                Problem { param: "show", value: "pie".into(), reason: "map-param-unknown-word" },
+                Problem { param: "at", value: "15052x".into(), reason: "param-not-code" },
+                Problem { param: "show", value: "pie".into(), reason: "param-unknown-word" },
             ]
         );
     }

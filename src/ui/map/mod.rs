@@ -286,7 +286,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     view! {
         {move || parsed.with(|(_, problems)| problems.iter().map(|p| {
             let (param, value, reason) = (p.param, p.value.clone(), p.reason);
-            view! { <p class="map-warning" role="note">{move || i18n.t_args("map-param-problem", &[("param", param.into()), ("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p> }
+            view! { <p class="map-warning" role="note">{move || i18n.t_args("param-problem", &[("param", param.into()), ("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p> }
         }).collect_view())}
         {move || at_unknown.get().map(|code| view! { <p class="map-warning" role="note">{move || i18n.t_args("map-at-unknown", &[("code", code.as_str().into())])}</p> })}
         <div class="map-controls">
