@@ -1,7 +1,7 @@
 //! Pure derivations from the model to the tables views show.
 
 use crate::data::HasFigure;
-use crate::data::{Dataset, Figure};
+use crate::data::{Dataset, Figure, Fund};
 use crate::format;
 use crate::i18n::{tr_args, Locale};
 use crate::labels;
@@ -46,34 +46,118 @@ pub struct SourcedFigure {
     pub quote: String,
 }
 
+/// `f` as the Sources page lists it; `detail` adds a fund's funding source and stage.
+fn sourced(dataset: &Dataset, f: &Figure, detail: Option<String>, locale: Locale) -> SourcedFigure {
+    let indicator = dataset.indicators.get(f.indicator);
+    let name = indicator.map_or(String::new(), |i| i.names.get(locale).to_owned());
+    SourcedFigure {
+        id: f.id.clone(),
+        indicator: match detail {
+            Some(d) => tr_args(locale, "figure-with-detail", &[("name", name.into()), ("detail", d.into())]),
+            None => name,
+        },
+        region: dataset.regions.get(f.region).map_or(String::new(), |r| r.names.get(locale).to_owned()),
+        period: format::period(&f.period, locale),
+        value: indicator.map_or(String::new(), |i| format::figure(f.value, i.unit, f.qualifier, locale)),
+        status: labels::term("status", f.status, locale),
+        quote: f.locator.clone(),
+    }
+}
+
+/// A fund's funding source and stage, in the reader's words.
+fn fund_detail(f: &Fund, locale: Locale) -> String {
+    tr_args(locale, "fund-detail", &[("source", labels::funding_source(f.funding_source, locale).into()), ("stage", labels::term("stage", f.stage, locale).into())])
+}
+
+/// Every figure (observations, then funds) that passes `keep`, as the Sources page lists it.
+fn figures_where(dataset: &Dataset, keep: impl Fn(&Figure) -> bool, locale: Locale) -> Vec<SourcedFigure> {
+    let observations = dataset.observations.iter().filter(|f| keep(f)).map(|f| sourced(dataset, f, None, locale));
+    let funds = dataset.funds.iter().filter(|f| keep(&f.figure)).map(|f| sourced(dataset, &f.figure, Some(fund_detail(f, locale)), locale));
+    observations.chain(funds).collect()
+}
+
 /// Every figure (observations, then funds) that the source with index `source` supports.
 pub fn figures_of_source(dataset: &Dataset, source: usize, locale: Locale) -> Vec<SourcedFigure> {
-    let line = |f: &Figure, detail: Option<String>| {
-        let indicator = dataset.indicators.get(f.indicator);
-        let name = indicator.map_or(String::new(), |i| i.names.get(locale).to_owned());
-        SourcedFigure {
-            id: f.id.clone(),
-            indicator: match detail {
-                Some(d) => tr_args(locale, "figure-with-detail", &[("name", name.into()), ("detail", d.into())]),
-                None => name,
-            },
-            region: dataset.regions.get(f.region).map_or(String::new(), |r| r.names.get(locale).to_owned()),
-            period: format::period(&f.period, locale),
-            value: indicator.map_or(String::new(), |i| format::figure(f.value, i.unit, f.qualifier, locale)),
-            status: labels::term("status", f.status, locale),
-            quote: f.locator.clone(),
+    figures_where(dataset, |f| f.source == source, locale)
+}
+
+/// Every figure published about the region with index `region`.
+pub fn figures_of_region(dataset: &Dataset, region: usize, locale: Locale) -> Vec<SourcedFigure> {
+    figures_where(dataset, |f| f.region == region, locale)
+}
+
+/// Every figure published for the indicator with index `indicator`.
+pub fn figures_of_indicator(dataset: &Dataset, indicator: usize, locale: Locale) -> Vec<SourcedFigure> {
+    figures_where(dataset, |f| f.indicator == indicator, locale)
+}
+
+/// Where a number comes from: the figure, how it was printed and qualified, and its source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provenance {
+    pub figure: SourcedFigure,
+    /// The region's code (for its page).
+    pub region_code: String,
+    /// The qualifier in words: "more than (余)", "exact".
+    pub qualifier: String,
+    /// The figure as printed, e.g. 1000余万元.
+    pub as_written: Option<String>,
+    /// The total this figure is a part of, with the breakdown's label.
+    pub part_of: Option<SourcedFigure>,
+    pub note: String,
+    /// Index of the source.
+    pub source: usize,
+}
+
+/// The provenance of the figure (observation or fund) with id `id`.
+pub fn provenance(dataset: &Dataset, id: &str, locale: Locale) -> Option<Provenance> {
+    let fund = |f: &Fund| sourced(dataset, &f.figure, Some(fund_detail(f, locale)), locale);
+    // The figure, and its total (a part's total is in the same list as the part).
+    let (figure, total) = match dataset.observations.iter().find(|f| f.id == id) {
+        Some(f) => (sourced(dataset, f, None, locale), f.part_of.as_ref().and_then(|(t, _)| dataset.observations.get(*t)).map(|t| sourced(dataset, t, None, locale))),
+        None => {
+            let f = dataset.funds.iter().find(|f| f.figure.id == id)?;
+            (fund(f), f.figure.part_of.as_ref().and_then(|(t, _)| dataset.funds.get(*t)).map(fund))
         }
     };
-    let observations = dataset.observations.iter().filter(|f| f.source == source).map(|f| line(f, None));
-    let funds = dataset.funds.iter().filter(|f| f.figure.source == source).map(|f| {
-        let detail = tr_args(
-            locale,
-            "fund-detail",
-            &[("source", labels::funding_source(f.funding_source, locale).into()), ("stage", labels::term("stage", f.stage, locale).into())],
-        );
-        line(&f.figure, Some(detail))
-    });
-    observations.chain(funds).collect()
+    let f = dataset.observations.iter().chain(dataset.funds.iter().map(|f| &f.figure)).find(|f| f.id == id)?;
+    Some(Provenance {
+        figure,
+        region_code: dataset.regions.get(f.region).map(|r| r.code.clone()).unwrap_or_default(),
+        qualifier: labels::term("qualifier", f.qualifier, locale),
+        as_written: f.as_written.clone(),
+        part_of: total,
+        note: f.note.get(locale).to_owned(),
+        source: f.source,
+    })
+}
+
+/// The regions a page can be made for: every region that has a figure, a pairing or a task.
+pub fn regions_with_data(dataset: &Dataset) -> Vec<usize> {
+    let mut has = vec![false; dataset.regions.len()];
+    let figures = dataset.observations.iter().chain(dataset.funds.iter().map(|f| &f.figure)).map(|f| f.region);
+    let pairings = dataset.pairings.iter().flat_map(|p| [p.from, p.to]);
+    for r in figures.chain(pairings).chain(dataset.commitments.iter().map(|c| c.region)) {
+        if let Some(h) = has.get_mut(r) {
+            *h = true;
+        }
+    }
+    (0..dataset.regions.len()).filter(|&r| has[r]).collect()
+}
+
+/// A region's key figures: for each indicator it has observations of, the latest actual one
+/// (or the latest of any status when none is actual), in the order the indicators are listed.
+pub fn key_figures(dataset: &Dataset, region: usize) -> Vec<&Figure> {
+    let mut best: Vec<(usize, &Figure)> = Vec::new();
+    for f in dataset.observations.iter().filter(|f| f.region == region && f.part_of.is_none()) {
+        let rank = |g: &Figure| (g.status == crate::data::Status::Actual, g.period.end());
+        match best.iter_mut().find(|(i, _)| *i == f.indicator) {
+            Some((_, b)) if rank(f) > rank(b) => *b = f,
+            Some(_) => {}
+            None => best.push((f.indicator, f)),
+        }
+    }
+    best.sort_by_key(|(i, _)| *i);
+    best.into_iter().map(|(_, f)| f).collect()
 }
 
 #[cfg(test)]
@@ -119,5 +203,40 @@ mod tests {
         let en = figures_of_source(d, s1, Locale::En);
         assert_eq!(en[2].indicator, "Investment in poverty alleviation projects (higher levels of government, spent)");
         assert_eq!(en[2].status, "actual");
+    }
+
+    #[test]
+    fn a_figure_traces_to_its_source_quotation_and_total() {
+        let loaded = base();
+        let d = &loaded.dataset;
+        let p = provenance(d, "f2", Locale::ZhHans).expect("f2 is a fund");
+        assert_eq!(p.figure.quote, d.funds.iter().find(|f| f.figure.id == "f2").map(|f| f.figure.locator.clone()).unwrap_or_default());
+        assert_eq!(d.sources[p.source].id, "s1");
+        let part = provenance(d, "o2", Locale::En).expect("o2 is a part");
+        assert_eq!(part.part_of.map(|t| t.id).as_deref(), Some("o1"));
+        assert!(provenance(d, "nothing", Locale::En).is_none());
+    }
+
+    #[test]
+    fn regions_with_data_and_their_key_figures() {
+        let loaded = base();
+        let d = &loaded.dataset;
+        let with = regions_with_data(d);
+        for (i, r) in d.regions.iter().enumerate() {
+            let used = d.observations.iter().any(|f| f.region == i)
+                || d.funds.iter().any(|f| f.figure.region == i)
+                || d.pairings.iter().any(|p| p.from == i || p.to == i)
+                || d.commitments.iter().any(|c| c.region == i);
+            assert_eq!(with.contains(&i), used, "{}", r.code);
+        }
+        for &r in &with {
+            let keys = key_figures(d, r);
+            let mut indicators: Vec<usize> = keys.iter().map(|f| f.indicator).collect();
+            indicators.dedup();
+            assert_eq!(indicators.len(), keys.len(), "one card per indicator");
+            for k in keys {
+                assert!(!d.observations.iter().any(|f| f.region == r && f.indicator == k.indicator && f.part_of.is_none() && f.status == k.status && f.period.end() > k.period.end()));
+            }
+        }
     }
 }

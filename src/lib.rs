@@ -13,6 +13,7 @@
 pub mod chart;
 pub mod data;
 pub mod derive;
+pub mod find;
 pub mod format;
 pub mod geo;
 pub mod i18n;

@@ -14,6 +14,13 @@ pub struct Cited {
     pub text: String,
 }
 
+impl Cited {
+    /// The citation of `source` in the reader's language.
+    pub fn of(source: &crate::data::Source, locale: Locale) -> Cited {
+        Cited { id: source.id.clone(), text: labels::citation(source, locale) }
+    }
+}
+
 /// Where a mark sits; which variant a chart uses depends on its [`Body`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Place {
@@ -52,6 +59,8 @@ pub struct Mark {
     pub detail: String,
     /// The source this figure comes from.
     pub source: Option<Cited>,
+    /// The id of the published figure, for its provenance (none for a plan's task).
+    pub figure: Option<String>,
     pub place: Place,
 }
 
@@ -173,7 +182,7 @@ impl<'a> Marks<'a> {
         let hollow = figure.status != Status::Actual;
         let status = labels::term("status", figure.status, locale);
         let exact = format::qualified(&number, unit, figure.qualifier, locale);
-        let source = self.dataset.sources.get(figure.source).map(|s| Cited { id: s.id.clone(), text: labels::citation(s, locale) });
+        let source = self.dataset.sources.get(figure.source).map(|s| Cited::of(s, locale));
         let detail = tr_args(
             locale,
             "mark-detail",
@@ -204,6 +213,7 @@ impl<'a> Marks<'a> {
             status,
             detail,
             source,
+            figure: Some(figure.id.clone()),
             place,
         }
     }
@@ -220,7 +230,7 @@ impl<'a> Marks<'a> {
         self.sources
             .iter()
             .filter_map(|&i| self.dataset.sources.get(i))
-            .map(|s| Cited { id: s.id.clone(), text: labels::citation(s, self.locale) })
+            .map(|s| Cited::of(s, self.locale))
             .collect()
     }
 

@@ -114,6 +114,9 @@ pub struct Row {
     /// The class label, for reading the table against the legend.
     pub class: String,
     pub source: Option<Cited>,
+    /// The region's code in the data (for its page) and the figure's id (for its provenance).
+    pub region_code: String,
+    pub figure: String,
 }
 
 /// A figure left off the map, and why.
@@ -193,13 +196,15 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
         }
         let code = changes.current(&region.code).to_owned();
         let text = format::figure(f.value, unit_kind, f.qualifier, locale);
-        let source = dataset.sources.get(f.source).map(|s| Cited { id: s.id.clone(), text: labels::citation(s, locale) });
+        let source = dataset.sources.get(f.source).map(|s| Cited::of(s, locale));
         rows.push(Row {
             code: code.clone(),
             region: region.names.get(locale).to_owned(),
             value: text.clone(),
             class: classes.get(class).map(|c| c.label.clone()).unwrap_or_default(),
             source,
+            region_code: region.code.clone(),
+            figure: f.id.clone(),
         });
         shaded.insert(code, Shaded { figure: i, class, text });
     }

@@ -171,7 +171,7 @@ pub fn row(dataset: &Dataset, pairing: usize, figure: Option<usize>, measure: Me
         }
         (_, None) => (None, String::new()),
     };
-    let source = dataset.sources.get(figure.map_or(p.source, |f| f.source)).map(|s| crate::chart::spec::Cited { id: s.id.clone(), text: labels::citation(s, locale) });
+    let source = dataset.sources.get(figure.map_or(p.source, |f| f.source)).map(|s| crate::chart::spec::Cited::of(s, locale));
     let text = figure
         .and_then(|f| dataset.indicators.get(f.indicator).map(|i| format::figure(f.value, i.unit, f.qualifier, locale)))
         .unwrap_or_default();

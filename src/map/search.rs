@@ -91,8 +91,13 @@ impl Index {
             entry.english = rest.first().cloned();
             entries.push(entry);
         }
+        Ok(Index::from_entries(entries))
+    }
+
+    /// An index of `entries` (codes unique).
+    pub fn from_entries(entries: Vec<Entry>) -> Index {
         let by_code = entries.iter().enumerate().map(|(i, e)| (e.code.clone(), i)).collect();
-        Ok(Index { entries, by_code })
+        Index { entries, by_code }
     }
 
     /// Adds other names for `code` (the data's English and traditional names, say).

@@ -39,11 +39,11 @@ pub fn name_of<T: PartialEq>(value: T, words: &[(&'static str, T)]) -> &'static 
 
 /// A query string being written: pairs in order, values percent-encoded.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Search(Vec<(&'static str, String)>);
+pub struct Search(Vec<(String, String)>);
 
 impl Search {
-    pub fn push(&mut self, key: &'static str, value: impl Into<String>) {
-        self.0.push((key, value.into()));
+    pub fn push(&mut self, key: impl Into<String>, value: impl Into<String>) {
+        self.0.push((key.into(), value.into()));
     }
 
     /// Adds `value` under `key` if there is one.

@@ -49,8 +49,7 @@ impl Portal {
         let mut portal = Portal::default();
         let mut problems = Vec::new();
         if let Some(v) = get("lang").filter(|v| !v.is_empty()) {
-            // Exact tags only: a link names one of the portal's three languages.
-            match Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(&v)) {
+            match Locale::from_tag(&v) {
                 Some(l) => portal.lang = l,
                 None => problems.push(Problem::new("lang", &v, "param-unknown-lang")),
             }
@@ -100,6 +99,7 @@ mod tests {
 
     #[test]
     fn unusable_values_are_problems_and_the_default_is_used() {
+        assert_eq!(parse("?lang=zh-TW").0.lang, Locale::ZhHant);
         let (portal, problems) = parse("?lang=fr&theme=blue&data=javascript:alert(1)");
         assert_eq!(portal, Portal::default());
         assert_eq!(

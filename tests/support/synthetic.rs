@@ -63,6 +63,7 @@ fn mark(group: &str, label: String, value: f64, qualifier: Qualifier, hollow: bo
         hollow,
         status,
         source: Some(Cited { id: "s1".into(), text: "某县人民政府工作报告（2019）".into() }),
+        figure: None,
         place,
     }
 }

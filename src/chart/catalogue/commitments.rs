@@ -34,7 +34,7 @@ pub fn timeline(dataset: &Dataset, locale: Locale) -> Option<Chart> {
             let region = dataset.regions.get(c.region).map(|r| r.names.get(locale).to_owned()).unwrap_or_default();
             let due = format::date(c.deadline, locale);
             let status = labels::term("commitment-status", c.status, locale);
-            let source = dataset.sources.get(c.source).map(|s| Cited { id: s.id.clone(), text: labels::citation(s, locale) });
+            let source = dataset.sources.get(c.source).map(|s| Cited::of(s, locale));
             if !sources.contains(&c.source) {
                 sources.push(c.source);
             }
@@ -61,6 +61,7 @@ pub fn timeline(dataset: &Dataset, locale: Locale) -> Option<Chart> {
                 status,
                 detail,
                 source,
+                figure: None,
                 place: Place::Due { month: month_index(c.deadline) },
             }
         })
@@ -93,7 +94,7 @@ pub fn timeline(dataset: &Dataset, locale: Locale) -> Option<Chart> {
         sources: sources
             .iter()
             .filter_map(|&i| dataset.sources.get(i))
-            .map(|s| Cited { id: s.id.clone(), text: labels::citation(s, locale) })
+            .map(|s| Cited::of(s, locale))
             .collect(),
         group_heading: tr(locale, "chart-col-region"),
         label_heading: tr(locale, "chart-col-task"),

@@ -487,6 +487,7 @@ mod tests {
             status: if hollow { "计划".into() } else { "实际".into() },
             detail: String::new(),
             source: None,
+            figure: None,
             place: Place::Link { from, to },
         }
     }

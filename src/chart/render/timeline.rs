@@ -240,6 +240,7 @@ mod tests {
             status: String::new(),
             detail: String::new(),
             source: None,
+            figure: None,
             place: Place::Due { month },
         }
     }
