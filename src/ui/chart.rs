@@ -3,10 +3,10 @@
 //! exact value and source, the key to its marks, its summary, its sources, and a table of exactly
 //! the plotted data.
 
+use super::url::Link;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::chart::render::{height, render, Drawn};
 use crate::chart::spec::Chart;
@@ -21,6 +21,11 @@ const DEFAULT_WIDTH: u32 = 640;
 /// The link to a source's entry on the Sources page.
 pub fn source_href(id: &str) -> String {
     format!("/sources#source-{id}")
+}
+
+/// The link to a figure's provenance: where the number comes from.
+pub fn figure_href(id: &str) -> String {
+    format!("/figures/{}", crate::params::encode(id))
 }
 
 #[component]
@@ -82,7 +87,7 @@ pub fn ChartFigure(chart: Chart) -> impl IntoView {
                     .enumerate()
                     .map(|(n, s)| view! {
                         {(n > 0).then_some(move || i18n.t("source-joiner"))}
-                        <A href=source_href(&s.id)>{s.text}</A>
+                        <Link href=source_href(&s.id)>{s.text}</Link>
                     })
                     .collect_view()}
             </figcaption>
@@ -113,6 +118,13 @@ fn Marks(
     tip_id: String,
 ) -> impl IntoView {
     let targets = NodeRef::<Div>::new();
+    let url = super::url::use_url();
+    // A mark's figure opens its provenance (click, or Enter on the focused mark).
+    let open = move |mark: usize| {
+        if let Some(id) = chart.with_value(|c| c.marks.get(mark).and_then(|m| m.figure.clone())) {
+            url.go(&figure_href(&id));
+        }
+    };
     let focus = move |n: usize| {
         if let Some(el) = targets.get_untracked().and_then(|d| d.children().item(n as u32)) {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
@@ -171,6 +183,7 @@ fn Marks(
                                 on:blur=move |_| show_tip.set(false)
                                 on:mouseenter=move |_| { active.set(Some(mark)); show_tip.set(true); }
                                 on:mouseleave=move |_| show_tip.set(false)
+                                on:click=move |_| open(mark)
                             ></button>
                         }
                     })
@@ -245,11 +258,14 @@ fn DataTable(chart: StoredValue<Chart>) -> impl IntoView {
                             <tr>
                                 <td>{m.group}</td>
                                 <th scope="row">{m.label}</th>
-                                <td class="num">{m.number}</td>
+                                <td class="num">{match m.figure {
+                                    Some(id) => view! { <Link href=figure_href(&id) class="figure-link">{m.number}</Link> }.into_any(),
+                                    None => m.number.into_any(),
+                                }}</td>
                                 <td>{m.unit}</td>
                                 <td>{move || labels::term("qualifier", qualifier, i18n.locale.get())}</td>
                                 <td>{m.status}</td>
-                                <td>{m.source.map(|s| view! { <A href=source_href(&s.id)>{s.text}</A> })}</td>
+                                <td>{m.source.map(|s| view! { <Link href=source_href(&s.id)>{s.text}</Link> })}</td>
                             </tr>
                         }
                     })

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, tr_args, Arg, Locale};
+use crate::params::{decode_search, lookup, Portal};
 
 use super::storage;
 
@@ -31,21 +32,29 @@ impl I18n {
     }
 }
 
+/// The portal's parameters of the address the page was opened at, and whether it gives a
+/// usable `lang`.
+pub(crate) fn page_portal() -> (Portal, bool) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let pairs = decode_search(&search);
+    let (portal, problems) = Portal::parse(lookup(&pairs));
+    let lang_given = pairs.iter().any(|(k, v)| k == "lang" && !v.is_empty()) && !problems.iter().any(|p| p.param == "lang");
+    (portal, lang_given)
+}
+
 /// The starting locale: `?lang=` in the address, then the saved choice, then the browser's
 /// languages, then 简体中文.
 fn initial_locale() -> Locale {
-    let window = web_sys::window();
-    let from_query = window.as_ref().and_then(|w| w.location().search().ok()).and_then(|search| {
-        search.trim_start_matches('?').split('&').find_map(|pair| {
-            let (k, v) = pair.split_once('=')?;
-            (k == "lang").then(|| Locale::from_tag(v)).flatten()
-        })
-    });
+    let (portal, lang_given) = page_portal();
     let from_browser = || {
-        let languages = window.as_ref()?.navigator().languages();
+        let languages = web_sys::window()?.navigator().languages();
         languages.iter().filter_map(|l| l.as_string()).find_map(|l| Locale::from_tag(&l))
     };
-    from_query.or_else(|| storage::get(STORAGE_KEY).and_then(|s| Locale::from_tag(&s))).or_else(from_browser).unwrap_or_default()
+    lang_given
+        .then_some(portal.lang)
+        .or_else(|| storage::get(STORAGE_KEY).and_then(|s| Locale::from_tag(&s)))
+        .or_else(from_browser)
+        .unwrap_or_default()
 }
 
 /// Creates the locale context and keeps `<html lang>` and the document title in step with it.

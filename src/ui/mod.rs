@@ -4,15 +4,21 @@
 //! fetched once at start; `DataState::retry` fetches it again.
 
 pub mod chart;
+pub mod combobox;
+pub mod find;
 pub mod i18n;
+mod indicator;
 pub mod load;
 pub mod map;
 mod pages;
+mod provenance;
+pub mod region;
 pub mod shell;
 mod sources;
 pub mod status;
 mod storage;
 pub mod theme;
+pub mod url;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -95,8 +101,21 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <Frame/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: the address context, the header, notices and the pages.
+#[component]
+fn Frame() -> impl IntoView {
+    let url = url::provide();
+    // `data` has its own notice in `DataStatus`.
+    let problems = Memo::new(move |_| url.portal.with(|(_, p)| p.iter().filter(|p| p.param != "data").cloned().collect::<Vec<_>>()));
+    view! {
             <shell::Header/>
             <main id="main" tabindex="-1">
+                <url::ParamNotices problems=problems/>
                 <DataStatus/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Overview/>
@@ -106,9 +125,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/commitments") view=Commitments/>
                     <Route path=path!("/map") view=map::MapPage/>
                     <Route path=path!("/sources") view=sources::Sources/>
+                    <Route path=path!("/figures/:id") view=provenance::FigurePage/>
+                    <Route path=path!("/regions/:code") view=region::RegionPage/>
+                    <Route path=path!("/indicators/:id") view=indicator::IndicatorPage/>
                 </Routes>
             </main>
-        </Router>
     }
 }
 

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::chart::catalogue::{commitments, compare, funds, pairing, poverty};
@@ -15,11 +14,32 @@ use crate::i18n::Locale;
 
 use super::chart::ChartFigure;
 use super::i18n::use_i18n;
+use super::url::{use_url, Link, ParamNotices};
 use super::DataState;
+use crate::params::{Problem, View};
 
 /// The loaded dataset, shared by the pages.
 fn use_dataset() -> Memo<Option<Arc<Dataset>>> {
     expect_context::<DataState>().dataset
+}
+
+/// The page's view from the address, with the ids the loaded data lacks dropped; and every
+/// problem found on the way, for the page's notices.
+pub fn use_view() -> Memo<(View, Vec<Problem>)> {
+    let url = use_url();
+    let dataset = use_dataset();
+    Memo::new(move |_| {
+        let (mut view, mut problems) = url.view.get();
+        if let Some(d) = dataset.get() {
+            problems.extend(view.check(&d));
+        }
+        (view, problems)
+    })
+}
+
+/// Notices for the view's problems.
+fn view_notices(view: Memo<(View, Vec<Problem>)>) -> impl IntoView {
+    view! { <ParamNotices problems=Signal::derive(move || view.with(|v| v.1.clone()))/> }
 }
 
 /// Charts built by `build` for the loaded dataset in the reader's language.
@@ -46,6 +66,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("page-overview-title")}</h1>
         <p class="lead">{move || i18n.t("page-overview-lead")}</p>
+        {view_notices(use_view())}
         {chart_list(headline)}
         <Compare/>
     }
@@ -56,9 +77,18 @@ pub fn Overview() -> impl IntoView {
 fn Compare() -> impl IntoView {
     let i18n = use_i18n();
     let dataset = use_dataset();
+    let url = use_url();
+    let view = use_view();
     let choices = Memo::new(move |_| dataset.get().map(|d| compare::comparable(&d)).unwrap_or_default());
-    let chosen = RwSignal::new(None::<usize>);
+    let chosen = Signal::derive(move || {
+        let (d, id) = (dataset.get()?, view.with(|v| v.0.indicator.clone())?);
+        d.indicators.iter().position(|i| i.id == id)
+    });
     let indicator = picked(chosen, choices);
+    let pick = Callback::new(move |i: usize| {
+        let id = dataset.get_untracked().and_then(|d| d.indicators.get(i).map(|x| x.id.clone()));
+        url.set_view(&View { indicator: id, ..view.get_untracked().0 });
+    });
     let panels = Memo::new(move |_| {
         let (d, i) = (dataset.get()?, indicator()?);
         let locale = i18n.locale.get();
@@ -72,6 +102,7 @@ fn Compare() -> impl IntoView {
                 label="compare-pick"
                 choices=choices
                 chosen=chosen
+                pick=pick
                 name=|d, i, locale| d.indicators.get(i).map(|x| x.names.get(locale).to_owned())
             />
             <div class="small-multiples">
@@ -90,18 +121,19 @@ fn Compare() -> impl IntoView {
     }
 }
 
-/// The reader's pick, or the first choice until there is one.
-fn picked(chosen: RwSignal<Option<usize>>, choices: Memo<Vec<usize>>) -> impl Fn() -> Option<usize> + Copy {
-    move || chosen.get().or_else(|| choices.get().first().copied())
+/// The reader's pick if it is one of the choices, or the first choice.
+fn picked(chosen: Signal<Option<usize>>, choices: Memo<Vec<usize>>) -> impl Fn() -> Option<usize> + Copy {
+    move || chosen.get().filter(|c| choices.with(|all| all.contains(c))).or_else(|| choices.get().first().copied())
 }
 
 /// A labelled drop-down of `choices` (indexes into the dataset's indicators or regions), each
-/// named by `name`; the first is shown until the reader picks another into `chosen`.
+/// named by `name`, showing `chosen` (or the first choice); a pick is handed to `pick`.
 #[component]
 fn Picker(
     label: &'static str,
     choices: Memo<Vec<usize>>,
-    chosen: RwSignal<Option<usize>>,
+    chosen: Signal<Option<usize>>,
+    pick: Callback<usize>,
     name: fn(&Dataset, usize, Locale) -> Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -110,7 +142,7 @@ fn Picker(
     view! {
         <label class="picker">
             {move || i18n.t(label)}
-            <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+            <select on:change=move |ev| if let Ok(i) = event_target_value(&ev).parse() { pick.run(i) }>
                 {move || {
                     let d = dataset.get();
                     choices
@@ -142,9 +174,18 @@ pub fn PovertyExits() -> impl IntoView {
 pub fn Funds() -> impl IntoView {
     let i18n = use_i18n();
     let dataset = use_dataset();
+    let url = use_url();
+    let view = use_view();
     let regions = Memo::new(move |_| dataset.get().map(|d| funds::regions(&d)).unwrap_or_default());
-    let chosen = RwSignal::new(None::<usize>);
+    let chosen = Signal::derive(move || {
+        let (d, code) = (dataset.get()?, view.with(|v| v.0.region.clone())?);
+        d.regions.iter().position(|r| r.code == code)
+    });
     let region = picked(chosen, regions);
+    let pick = Callback::new(move |r: usize| {
+        let code = dataset.get_untracked().and_then(|d| d.regions.get(r).map(|x| x.code.clone()));
+        url.set_view(&View { region: code, ..view.get_untracked().0 });
+    });
     let by_stage = Memo::new(move |_| {
         let (d, r) = (dataset.get()?, region()?);
         Some(funds::by_stage(&d, r, i18n.locale.get()).into_iter().collect::<Vec<_>>())
@@ -154,10 +195,12 @@ pub fn Funds() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav-funds")}</h1>
         <p class="lead">{move || i18n.t("page-funds-lead")}</p>
+        {view_notices(view)}
         <Picker
             label="funds-pick-region"
             choices=regions
             chosen=chosen
+            pick=pick
             name=|d, r, locale| d.regions.get(r).map(|x| x.names.get(locale).to_owned())
         />
         {chart_list(by_stage)}
@@ -171,11 +214,11 @@ pub fn Funds() -> impl IntoView {
 
 /// The money / cadres / projects switch of the Paired assistance page and the flow map.
 #[component]
-pub fn MeasureSwitch(shown: RwSignal<Measure>) -> impl IntoView {
+pub fn MeasureSwitch(#[prop(into)] shown: Signal<Measure>, pick: Callback<Measure>) -> impl IntoView {
     let i18n = use_i18n();
     let choice = move |m: Measure, id: &'static str| {
         view! {
-            <button type="button" aria-pressed=move || (shown.get() == m).to_string() on:click=move |_| shown.set(m)>
+            <button type="button" aria-pressed=move || (shown.get() == m).to_string() on:click=move |_| pick.run(m)>
                 {move || i18n.t(id)}
             </button>
         }
@@ -192,7 +235,10 @@ pub fn MeasureSwitch(shown: RwSignal<Measure>) -> impl IntoView {
 #[component]
 pub fn PairedAssistance() -> impl IntoView {
     let i18n = use_i18n();
-    let shown = RwSignal::new(Measure::Money);
+    let url = use_url();
+    let view = use_view();
+    let shown = Signal::derive(move || view.with(|v| v.0.measure()));
+    let pick = Callback::new(move |m: Measure| url.set_view(&View { measure: Some(m), ..view.get_untracked().0 }));
     let money = use_charts(|d, l| pairing::flows(d, l).into_iter().collect());
     let cadres = use_charts(|d, l| {
         let mut charts: Vec<Chart> = pairing::cadres(d, l).into_iter().collect();
@@ -203,7 +249,8 @@ pub fn PairedAssistance() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav-paired-assistance")}</h1>
         <p class="lead">{move || i18n.t("page-pairing-lead")}</p>
-        <MeasureSwitch shown=shown/>
+        {view_notices(view)}
+        <MeasureSwitch shown=shown pick=pick/>
         {move || match shown.get() {
             Measure::Money => chart_list(money).into_any(),
             Measure::Cadres => chart_list(cadres).into_any(),
@@ -230,6 +277,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("page-not-found-title")}</h1>
         <p>{move || i18n.t_args("page-not-found-body", &[("path", path.get().into())])}</p>
-        <p><A href="/">{move || i18n.t("back-to-overview")}</A></p>
+        <p><Link href="/">{move || i18n.t("back-to-overview")}</Link></p>
     }
 }

@@ -7,6 +7,8 @@ use crate::i18n::Locale;
 
 use super::i18n::use_i18n;
 use super::theme::{use_theme, Theme};
+use super::url::use_url;
+use crate::params::Portal;
 
 /// The pages in navigation order: route and message id of the link text.
 pub const PAGES: [(&str, &str); 7] = [
@@ -22,24 +24,27 @@ pub const PAGES: [(&str, &str); 7] = [
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let url = use_url();
     view! {
         <a class="skip-link" href="#main">{move || i18n.t("skip-to-content")}</a>
         <header class="site-header">
             <div class="masthead">
                 <div class="brand">
-                    <A href="/" attr:class="portal-name">{move || i18n.t("portal-name")}</A>
+                    <A href=move || url.href("/") attr:class="portal-name">{move || i18n.t("portal-name")}</A>
                     <p class="tagline">{move || i18n.t("portal-tagline")}</p>
                 </div>
                 <div class="controls">
                     <LanguageSwitch/>
                     <ThemeToggle/>
+                    <CopyLink/>
                 </div>
             </div>
+            <div class="site-find" role="search"><super::find::SiteSearch/></div>
             <nav class="site-nav" aria-label=move || i18n.t("nav-label")>
                 <ul>
                     {PAGES
                         .iter()
-                        .map(|(href, id)| view! { <li><A href=*href exact=true>{move || i18n.t(id)}</A></li> })
+                        .map(|(href, id)| view! { <li><A href=move || url.href(href) exact=true>{move || i18n.t(id)}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>
@@ -52,6 +57,7 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let url = use_url();
     view! {
         <div class="lang-switch" role="group" aria-label=move || i18n.t("language-label")>
             {Locale::ALL
@@ -62,7 +68,10 @@ fn LanguageSwitch() -> impl IntoView {
                             type="button"
                             lang=locale.tag()
                             aria-pressed=move || (i18n.locale.get() == locale).to_string()
-                            on:click=move |_| i18n.set(locale)
+                            on:click=move |_| {
+                                i18n.set(locale);
+                                url.set_portal(&Portal { lang: locale, ..url.portal.get_untracked().0 }, false);
+                            }
                         >
                             {locale.autonym()}
                         </button>
@@ -76,6 +85,7 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn ThemeToggle() -> impl IntoView {
     let i18n = use_i18n();
+    let url = use_url();
     let theme = use_theme();
     let target = move || {
         let id = match theme.current().other() {
@@ -89,10 +99,50 @@ fn ThemeToggle() -> impl IntoView {
             type="button"
             class="theme-toggle"
             aria-label=move || i18n.t_args("theme-toggle-label", &[("theme", target().into())])
-            on:click=move |_| theme.toggle()
+            on:click=move |_| {
+                let next = theme.current().other();
+                theme.choose(Some(next));
+                url.set_portal(&Portal { theme: Some(next), ..url.portal.get_untracked().0 }, false);
+            }
         >
             <span aria-hidden="true">{move || if theme.current() == Theme::Dark { "☀ " } else { "☾ " }}</span>
             {target}
         </button>
+    }
+}
+
+/// Copies the address of the view on screen, which holds everything needed to see it again.
+/// Where the clipboard is not available, the address is shown selected for the reader to copy.
+#[component]
+fn CopyLink() -> impl IntoView {
+    let i18n = use_i18n();
+    // None until pressed; then whether the clipboard took the address.
+    let copied = RwSignal::new(None::<bool>);
+    let address = RwSignal::new(String::new());
+    let copy = move |_| {
+        let Some(window) = web_sys::window() else { return };
+        let href = window.location().href().unwrap_or_default();
+        address.set(href.clone());
+        let promise = window.navigator().clipboard().write_text(&href);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(ok));
+        });
+    };
+    view! {
+        <div class="copy-link">
+            <button type="button" on:click=copy>{move || i18n.t("copy-link")}</button>
+            <span class="copy-link-status" role="status">
+                {move || match copied.get() {
+                    Some(true) => i18n.t("copy-link-done"),
+                    Some(false) => i18n.t("copy-link-manual"),
+                    None => String::new(),
+                }}
+            </span>
+            {move || (copied.get() == Some(false)).then(|| view! {
+                <input class="copy-link-address" type="text" readonly=true aria-label=move || i18n.t("copy-link-address") prop:value=move || address.get()
+                    on:focus=move |ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+            })}
+        </div>
     }
 }

@@ -6,11 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::{Dataset, Source, Term};
-use crate::derive::figures_of_source;
+use crate::derive::{figures_of_source, SourcedFigure};
 use crate::i18n::{tr_args, Locale};
 use crate::labels;
 
+use super::chart::figure_href;
 use super::i18n::use_i18n;
+use super::url::Link;
 use super::DataState;
 
 #[component]
@@ -70,7 +72,7 @@ fn SourceSection(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
                         ],
                     )}
                 </summary>
-                <FigureTable dataset=dataset index=index/>
+                <FigureTable lines=Signal::derive(move || figures_of_source(&dataset, index, i18n.locale.get()))/>
             </details>
         </section>
     }
@@ -78,7 +80,7 @@ fn SourceSection(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
 }
 
 /// Publisher · date · kind · file, in the reader's language.
-fn meta(source: &Source, locale: Locale) -> String {
+pub fn meta(source: &Source, locale: Locale) -> String {
     let mut parts = vec![source.publisher.clone(), labels::source_date(source, locale), labels::term("source-kind", source.kind, locale)];
     if let Some(file) = &source.file {
         parts.push(tr_args(locale, "source-file", &[("file", file.as_str().into())]));
@@ -86,9 +88,10 @@ fn meta(source: &Source, locale: Locale) -> String {
     parts.join(" · ")
 }
 
-/// The figures a source supports, as a table with the quotation of each.
+/// Figures as a table: indicator, region, period, value (a link to where it comes from),
+/// status and the quotation it was read from.
 #[component]
-fn FigureTable(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
+pub fn FigureTable(#[prop(into)] lines: Signal<Vec<SourcedFigure>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="table-scroll">
@@ -105,14 +108,15 @@ fn FigureTable(dataset: Arc<Dataset>, index: usize) -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || {
-                        figures_of_source(&dataset, index, i18n.locale.get())
+                        lines
+                            .get()
                             .into_iter()
                             .map(|f| view! {
                                 <tr id=format!("figure-{}", f.id)>
                                     <th scope="row">{f.indicator}</th>
                                     <td>{f.region}</td>
                                     <td>{f.period}</td>
-                                    <td class="num">{f.value}</td>
+                                    <td class="num"><Link href=figure_href(&f.id) class="figure-link">{f.value}</Link></td>
                                     <td>{f.status}</td>
                                     <td><q lang="zh">{f.quote}</q></td>
                                 </tr>

@@ -11,35 +11,9 @@ use super::storage;
 
 const STORAGE_KEY: &str = "gongkai-theme";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
+pub use crate::params::Theme;
 
 impl Theme {
-    fn name(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Theme> {
-        match s {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Theme {
-        match self {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
-        }
-    }
-
     pub fn palette(self) -> &'static Palette {
         match self {
             Theme::Light => &Palette::LIGHT,
@@ -60,10 +34,17 @@ impl ThemeState {
         self.chosen.get().unwrap_or_else(|| self.os.get())
     }
 
-    pub fn toggle(&self) {
-        let next = self.current().other();
-        storage::set(STORAGE_KEY, next.name());
-        self.chosen.set(Some(next));
+    /// The reader's choice, if any.
+    pub fn chosen(&self) -> Option<Theme> {
+        self.chosen.get_untracked()
+    }
+
+    /// Takes the reader's choice (remembered), or goes back to following the operating system.
+    pub fn choose(&self, theme: Option<Theme>) {
+        if let Some(t) = theme {
+            storage::set(STORAGE_KEY, t.name());
+        }
+        self.chosen.set(theme);
     }
 }
 
@@ -74,9 +55,11 @@ fn dark_query() -> Option<web_sys::MediaQueryList> {
 /// Creates the theme context, follows OS changes, and writes `data-theme` on `<html>`.
 pub fn provide() -> ThemeState {
     let query = dark_query();
+    // `?theme=` in the address, then the remembered choice.
+    let initial = super::i18n::page_portal().0.theme.or_else(|| storage::get(STORAGE_KEY).as_deref().and_then(Theme::parse));
     let os_theme = |dark: bool| if dark { Theme::Dark } else { Theme::Light };
     let state = ThemeState {
-        chosen: RwSignal::new(storage::get(STORAGE_KEY).as_deref().and_then(Theme::parse)),
+        chosen: RwSignal::new(initial),
         os: RwSignal::new(os_theme(query.as_ref().is_some_and(|q| q.matches()))),
     };
     if let Some(query) = query {

@@ -105,7 +105,7 @@ describe("map", () => {
         const tip = await page.locator(".map-tooltip").textContent();
         const row = page.locator(`.map-table tbody tr[data-code="${code}"]`);
         assert.ok(tip.includes(value), `${tip} has ${value}`);
-        assert.ok(tip.includes(await row.locator("td a").textContent()), `${tip} names the source`);
+        assert.ok(tip.includes(await row.locator("td a[href^=\"/sources\"]").textContent()), `${tip} names the source`);
       }
       assert.deepEqual(await axe(page), []);
       await screenshot(page, "map-level-country");

@@ -411,7 +411,7 @@ describe("charts", () => {
     await app.journey("funds-planned", async (page) => {
       await page.goto(app.url("/funds"));
       await waitForPortal(page);
-      await page.getByLabel("地区").selectOption({ label: "通辽市" });
+      await page.locator("label.picker", { hasText: "地区" }).locator("select").selectOption({ label: "通辽市" });
       const chart = page.locator("figure#funds-150500");
       await chart.locator("svg").waitFor();
       assert.match(await chart.locator(".chart-unit").textContent(), /亿元/);

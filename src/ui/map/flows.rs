@@ -2,8 +2,8 @@
 //! region (width by money, cadres or projects) over the regions of the current view, with a
 //! table of every pairing as its text alternative.
 
+use crate::ui::url::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{tr_args, Locale};
 use crate::map::atlas::{Atlas, Tier};
@@ -16,7 +16,7 @@ use super::super::DataState;
 /// The regions of the current view with the flow arrows of the chosen measure, and the table of
 /// pairings.
 #[component]
-pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSignal<Measure>, landscape: bool) -> impl IntoView {
+pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: Memo<Measure>, landscape: bool) -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
     // The view's frame and outlines (a county is shown among its neighbours).
@@ -136,7 +136,7 @@ pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: RwSigna
                                 <th scope="row">{r.pairing}</th>
                                 <td class="num">{r.figure}</td>
                                 <td>{r.what}</td>
-                                <td>{r.source.map(|s| view! { <A href=source_href(&s.id)>{s.text}</A> })}</td>
+                                <td>{r.source.map(|s| view! { <Link href=source_href(&s.id)>{s.text}</Link> })}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

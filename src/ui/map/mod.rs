@@ -6,7 +6,7 @@
 //! goes into it, or when the choropleth or the arrows need them.
 
 mod flows;
-mod naming;
+pub(crate) mod naming;
 pub mod regions;
 mod search;
 
@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use rustc_hash::FxHashSet;
 
 use crate::data::{Dataset, Level};
@@ -29,6 +29,7 @@ use crate::map::query::{Bins, MapQuery, Show};
 use super::i18n::use_i18n;
 use super::load::{absolute_url, fetch_text, LoadError, TIMEOUT};
 use super::status::LoadFailed;
+use super::url::use_url;
 use super::DataState;
 
 /// The boundary files a map draws: the portal's own (relative to the page), or those a
@@ -171,15 +172,8 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let query_map = use_query_map();
     let parsed = Memo::new(move |_| query_map.with(|q| MapQuery::parse(|k| q.get(k))));
     let query = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
-    let navigate = use_navigate();
-    let go = Callback::new(move |q: MapQuery| {
-        let mut search = q.to_search();
-        if let Some(lang) = query_map.with_untracked(|m| m.get("lang")) {
-            search.push(if search.is_empty() { '?' } else { '&' });
-            search.push_str(&format!("lang={lang}"));
-        }
-        navigate(&format!("/map{search}"), Default::default());
-    });
+    let url = use_url();
+    let go = Callback::new(move |q: MapQuery| url.go_page(q.search()));
 
     // County files: requested once each, added to the atlas as they arrive.
     let requested = RwSignal::new(FxHashSet::<String>::default());
@@ -232,13 +226,8 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         Some(Arc::new(choropleth(&d, &s, &changes, &binning.get(), i18n.locale.get())))
     });
     let show = Memo::new(move |_| query.with(|q| q.show));
-    let measure = RwSignal::new(query.with_untracked(|q| q.measure.unwrap_or(Measure::Money)));
-    Effect::new(move |first: Option<()>| {
-        let m = measure.get();
-        if first.is_some() && query.with_untracked(|q| q.measure.unwrap_or(Measure::Money)) != m {
-            go.run(MapQuery { measure: Some(m), ..query.get_untracked() });
-        }
-    });
+    let measure = Memo::new(move |_| query.with(|q| q.measure.unwrap_or(Measure::Money)));
+    let pick_measure = Callback::new(move |m: Measure| go.run(MapQuery { measure: Some(m), ..query.get_untracked() }));
 
     // Which county files are needed: the province the reader is in, the provinces of shaded
     // counties, and those of counties at either end of a pairing.
@@ -363,7 +352,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                 <regions::RegionMap atlas=atlas at=at shades=shades selection=selection landscape=landscape go=go query=query naming=naming/>
             }.into_any(),
             Show::Flows => view! {
-                <super::pages::MeasureSwitch shown=measure/>
+                <super::pages::MeasureSwitch shown=measure pick=pick_measure/>
                 <flows::FlowMap atlas=atlas at=at measure=measure landscape=landscape/>
             }.into_any(),
         }}

@@ -2,10 +2,10 @@
 //! the legend, a tooltip, keyboard movement (one tab stop; arrows move, Enter opens, Escape goes
 //! up) and the table of the shaded figures.
 
+use crate::ui::url::Link;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use rustc_hash::FxHashMap;
 use wasm_bindgen::JsCast;
 
@@ -417,14 +417,16 @@ fn ChoroplethTable(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {c.rows.iter().map(|r| view! {
+                            {c.rows.iter().map(|r| {
+                                let (name, value) = (r.region.clone(), r.value.clone());
+                                view! {
                                 <tr data-code=r.code.clone()>
-                                    <th scope="row">{r.region.clone()}</th>
-                                    <td class="num">{r.value.clone()}</td>
+                                    <th scope="row"><Link href=crate::ui::region::region_href(&r.region_code)>{name}</Link></th>
+                                    <td class="num"><Link href=crate::ui::chart::figure_href(&r.figure) class="figure-link">{value}</Link></td>
                                     <td>{r.class.clone()}</td>
-                                    <td>{r.source.clone().map(|s| view! { <A href=source_href(&s.id)>{s.text}</A> })}</td>
+                                    <td>{r.source.clone().map(|s| view! { <Link href=source_href(&s.id)>{s.text}</Link> })}</td>
                                 </tr>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </tbody>
                     </table>
                 </div>

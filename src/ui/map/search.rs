@@ -8,6 +8,7 @@ use crate::map::search::Index;
 
 use super::super::i18n::use_i18n;
 use super::naming::Naming;
+use crate::ui::combobox::{Combobox, Option_};
 
 const SHOWN: usize = 8;
 
@@ -15,7 +16,6 @@ const SHOWN: usize = 8;
 pub fn SearchBox(go: Callback<MapQuery>, query: Memo<MapQuery>, naming: Naming) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
-    let index = naming.loaded;
     let results = Memo::new(move |_| {
         let q = text.get();
         let found = naming.index.with(|n| {
@@ -25,89 +25,31 @@ pub fn SearchBox(go: Callback<MapQuery>, query: Memo<MapQuery>, naming: Naming) 
         found
             .unwrap_or_default()
             .into_iter()
-            .map(|(code, name, parents)| {
-                let above = parents.iter().map(|(c, n)| naming.name(c, n)).collect::<Vec<_>>().join(" ");
-                (code.clone(), naming.name(&code, &name), above)
+            .map(|(code, name, parents)| Option_ {
+                detail: parents.iter().map(|(c, n)| naming.name(c, n)).collect::<Vec<_>>().join(" "),
+                name: naming.name(&code, &name),
+                key: code.clone(),
+                code,
             })
             .collect::<Vec<_>>()
     });
-    let highlighted = RwSignal::new(0usize);
-    let choose = move |code: String| {
-        text.set(String::new());
-        go.run(MapQuery { at: Some(code), ..query.get_untracked() });
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let count = results.with_untracked(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if count > 0 => {
-                ev.prevent_default();
-                highlighted.update(|h| *h = (*h + 1).min(count - 1));
-            }
-            "ArrowUp" if count > 0 => {
-                ev.prevent_default();
-                highlighted.update(|h| *h = h.saturating_sub(1));
-            }
-            "Enter" => {
-                ev.prevent_default();
-                if let Some((code, _, _)) = results.with_untracked(|r| r.get(highlighted.get_untracked()).cloned()) {
-                    choose(code);
-                }
-            }
-            "Escape" => text.set(String::new()),
-            _ => {}
-        }
-    };
-    let open = move || !text.with(String::is_empty);
+    let status = Signal::derive(move || match naming.loaded.get() {
+        Some(Some(Err(e))) => Some(e.describe(i18n.locale.get())),
+        Some(Some(Ok(_))) if results.with(Vec::is_empty) => Some(i18n.t_args("map-search-none", &[("query", text.get().into())])),
+        Some(Some(Ok(_))) => None,
+        _ => Some(i18n.t("map-search-loading")),
+    });
     view! {
-        <div class="map-search">
-            <label for="map-search-input">{move || i18n.t("map-search-label")}</label>
-            <input
-                id="map-search-input"
-                type="search"
-                role="combobox"
-                autocomplete="off"
-                aria-autocomplete="list"
-                aria-controls="map-search-results"
-                aria-expanded=move || (open() && !results.with(Vec::is_empty)).to_string()
-                aria-activedescendant=move || (open() && !results.with(Vec::is_empty)).then(|| format!("map-search-{}", highlighted.get()))
-                placeholder=move || i18n.t("map-search-placeholder")
-                prop:value=move || text.get()
-                on:focus=move |_| naming.want()
-                on:input=move |ev| {
-                    naming.want();
-                    highlighted.set(0);
-                    text.set(event_target_value(&ev));
-                }
-                on:keydown=on_key
-            />
-            <ul id="map-search-results" role="listbox" hidden=move || !open()>
-                {move || {
-                    if !open() {
-                        return ().into_any();
-                    }
-                    match index.get() {
-                        Some(Some(Err(e))) => view! { <li class="map-warning" role="option" aria-selected="false">{e.describe(i18n.locale.get())}</li> }.into_any(),
-                        Some(Some(Ok(_))) => {
-                            let list = results.get();
-                            if list.is_empty() {
-                                let q = text.get();
-                                return view! { <li class="none" role="option" aria-selected="false">{i18n.t_args("map-search-none", &[("query", q.into())])}</li> }.into_any();
-                            }
-                            list.into_iter().enumerate().map(|(n, (code, name, parents))| {
-                                let pick = code.clone();
-                                view! {
-                                    <li id=format!("map-search-{n}") role="option" aria-selected=move || (highlighted.get() == n).to_string()
-                                        on:mousedown=move |ev| { ev.prevent_default(); choose(pick.clone()); }>
-                                        <span class="result-name">{name}</span>" "<span class="result-where">{parents}</span>" "<code>{code}</code>
-                                    </li>
-                                }
-                            }).collect_view().into_any()
-                        }
-                        _ => view! { <li role="option" aria-selected="false">{move || i18n.t("map-search-loading")}</li> }.into_any(),
-                    }
-                }}
-            </ul>
-        </div>
+        <Combobox
+            id="map-search"
+            label=Signal::derive(move || i18n.t("map-search-label"))
+            placeholder=Signal::derive(move || i18n.t("map-search-placeholder"))
+            text=text
+            results=results
+            status=status
+            wake=Callback::new(move |_| naming.want())
+            choose=Callback::new(move |code: String| go.run(MapQuery { at: Some(code), ..query.get_untracked() }))
+        />
     }
 }
 

@@ -1,0 +1,163 @@
+//! The URL is the view: this module reads the portal's and the page's parameters from it, writes
+//! changes back as history entries (so back and forward restore a view), carries the portal's
+//! parameters (language, theme, data package) on every link, and keeps the language and theme in
+//! step with the address.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::params::{decode_search, lookup, Portal, Problem, Search, View};
+
+use super::i18n::use_i18n;
+use super::theme::use_theme;
+
+/// Keys the portal's parameters use; everything else belongs to the page.
+const PORTAL_KEYS: [&str; 3] = ["lang", "theme", "data"];
+
+/// The address as the portal reads it (inside the router).
+#[derive(Clone, Copy)]
+pub struct Url {
+    pathname: Memo<String>,
+    hash: Memo<String>,
+    pairs: Memo<Vec<(String, String)>>,
+    /// The portal's parameters and their problems.
+    pub portal: Memo<(Portal, Vec<Problem>)>,
+    /// The page's view and the problems of its form (ids are checked against the data by the page).
+    pub view: Memo<(View, Vec<Problem>)>,
+    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+}
+
+impl Url {
+    /// `path` (which may end in `#fragment`) with the portal's current parameters.
+    pub fn href(&self, path: &str) -> String {
+        self.href_with(path, Search::default())
+    }
+
+    /// `path` (which may hold its own `?query` and `#fragment`) with `page`'s parameters and then
+    /// the portal's.
+    pub fn href_with(&self, path: &str, page: Search) -> String {
+        let (path, hash) = path.split_once('#').map_or((path, None), |(p, h)| (p, Some(h)));
+        let (path, own) = path.split_once('?').unwrap_or((path, ""));
+        let mut search = Search::default();
+        for (k, v) in decode_search(own) {
+            search.push(k, v);
+        }
+        search.extend(page);
+        search.extend(self.portal.with(|(p, _)| p.search()));
+        let hash = hash.map(|h| format!("#{h}")).unwrap_or_default();
+        format!("{path}{}{hash}", search.finish())
+    }
+
+    /// Goes to `path` (a new page, scrolled to the top), keeping the portal's parameters.
+    pub fn go(&self, path: &str) {
+        let href = self.href(path);
+        self.navigate.with_value(|n| n(&href, NavigateOptions::default()));
+    }
+
+    /// Goes to `view` on the current page (a history entry; the scroll position stays).
+    pub fn set_view(&self, view: &View) {
+        self.go_page(view.search());
+    }
+
+    /// Goes to the current page with `page` as its parameters, keeping the portal's.
+    pub fn go_page(&self, page: Search) {
+        let path = self.pathname.get_untracked();
+        let href = self.href_with(&path, page);
+        self.navigate.with_value(|n| n(&href, NavigateOptions { scroll: false, ..Default::default() }));
+    }
+
+    /// Goes to the same page and view with `portal`'s parameters (`replace` for corrections that
+    /// should not make a history entry).
+    pub fn set_portal(&self, portal: &Portal, replace: bool) {
+        let mut page = Search::default();
+        for (k, v) in self.pairs.get_untracked() {
+            if !PORTAL_KEYS.contains(&k.as_str()) {
+                page.push(k, v);
+            }
+        }
+        page.extend(portal.search());
+        let hash = self.hash.get_untracked();
+        let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
+        let href = format!("{}{}{hash}", self.pathname.get_untracked(), page.finish());
+        self.navigate.with_value(|n| n(&href, NavigateOptions { scroll: false, replace, ..Default::default() }));
+    }
+
+    /// Whether the address names `key` at all (even with a value that cannot be used).
+    pub fn has(&self, key: &str) -> bool {
+        self.pairs.with(|p| p.iter().any(|(k, v)| k == key && !v.is_empty()))
+    }
+}
+
+/// Reads the address, provides [`Url`], and keeps the language and theme in step with it: a
+/// usable `lang` or `theme` in the address wins; a missing one means the default, except on the
+/// first view, where the reader's remembered choice is written into the address instead.
+pub fn provide() -> Url {
+    let location = use_location();
+    let pairs = Memo::new(move |_| decode_search(&location.search.get()));
+    let portal = Memo::new(move |_| pairs.with(|p| Portal::parse(lookup(p))));
+    let view = Memo::new(move |_| pairs.with(|p| View::parse(lookup(p))));
+    let navigate = use_navigate();
+    let url = Url { pathname: location.pathname, hash: location.hash, pairs, portal, view, navigate: StoredValue::new(Box::new(navigate)) };
+    provide_context(url);
+
+    let i18n = use_i18n();
+    let theme = use_theme();
+    Effect::new(move |first: Option<()>| {
+        let (wanted, problems) = portal.get();
+        let usable = |key| url.has(key) && !problems.iter().any(|p: &Problem| p.param == key);
+        let (lang_given, theme_given) = (usable("lang"), usable("theme"));
+        if first.is_none() {
+            // The remembered language and theme go into the address (not a new history entry).
+            let mut fixed = wanted.clone();
+            if !url.has("lang") {
+                fixed.lang = i18n.locale.get_untracked();
+            }
+            if !url.has("theme") {
+                fixed.theme = theme.chosen();
+            }
+            if fixed != wanted {
+                url.set_portal(&fixed, true);
+            }
+        } else {
+            if (lang_given || !url.has("lang")) && i18n.locale.get_untracked() != wanted.lang {
+                i18n.locale.set(wanted.lang);
+            }
+            if (theme_given || !url.has("theme")) && theme.chosen() != wanted.theme {
+                theme.choose(wanted.theme);
+            }
+        }
+    });
+    url
+}
+
+/// The address context; [`provide`] must have run in an ancestor.
+pub fn use_url() -> Url {
+    expect_context::<Url>()
+}
+
+/// One notice per parameter that could not be used.
+#[component]
+pub fn ParamNotices(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        problems
+            .get()
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <p class="data-notice param-notice" role="note">
+                        {move || i18n.t_args("param-problem", &[("param", p.param.into()), ("value", p.value.as_str().into()), ("reason", i18n.t(p.reason).into())])}
+                    </p>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// A link inside the portal that keeps the reader's language, theme and data package.
+#[component]
+pub fn Link(#[prop(into)] href: String, #[prop(optional, into)] class: Option<&'static str>, children: Children) -> impl IntoView {
+    let url = use_url();
+    view! { <leptos_router::components::A href=move || url.href(&href) attr:class=class>{children()}</leptos_router::components::A> }
+}
