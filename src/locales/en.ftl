@@ -443,3 +443,6 @@ search-indicator = indicator
 indicator-unknown-title = No such indicator
 indicator-unknown = The data has no indicator with id “{ $id }”.
 indicator-lead = Unit: { $unit } · { $count } published figures
+chart-explore-fund-label = { $period } · { $stage }
+chart-explore-everywhere = all regions
+chart-explore-subtitle = { $place }, { $years }; each figure on its own, never added

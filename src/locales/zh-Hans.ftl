@@ -426,3 +426,6 @@ search-indicator = 指标
 indicator-unknown-title = 没有这个指标
 indicator-unknown = 数据中没有编号为“{ $id }”的指标。
 indicator-lead = 单位：{ $unit } · 公布了 { $count } 个数字
+chart-explore-fund-label = { $period } · { $stage }
+chart-explore-everywhere = 所有地区
+chart-explore-subtitle = { $place }，{ $years }；各数字单列，不相加

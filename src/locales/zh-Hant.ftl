@@ -425,3 +425,6 @@ search-indicator = 指標
 indicator-unknown-title = 沒有這個指標
 indicator-unknown = 數據中沒有編號為「{ $id }」的指標。
 indicator-lead = 單位：{ $unit } · 公佈了 { $count } 個數字
+chart-explore-fund-label = { $period } · { $stage }
+chart-explore-everywhere = 所有地區
+chart-explore-subtitle = { $place }，{ $years }；各數字單列，不相加

@@ -6,6 +6,7 @@
 
 pub mod commitments;
 pub mod compare;
+pub mod explore;
 pub mod funds;
 pub mod pairing;
 pub mod poverty;

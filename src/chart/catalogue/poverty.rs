@@ -86,27 +86,16 @@ pub fn national_series(dataset: &Dataset, locale: Locale) -> Option<Chart> {
 /// Persons lifted out of poverty, by region and period; targets drawn hollow beside actual exits.
 pub fn exits_by_region(dataset: &Dataset, locale: Locale) -> Option<Chart> {
     let indicator = dataset.indicators.iter().position(|i| i.id == "poverty_exits_persons")?;
-    let mut figures: Vec<&Figure> = dataset.observations.iter().filter(|f| f.indicator == indicator).collect();
+    let figures: Vec<_> = dataset.observations.iter().filter(|f| f.indicator == indicator).map(|f| (f, None)).collect();
     if figures.is_empty() {
         return None;
     }
-    figures.sort_by_key(|f| (f.region, f.period.end()));
-    let (factor, unit) = unit_scale(Unit::Persons, figures.iter().copied(), locale);
-    let mut m = Marks::new(dataset, locale);
-    let marks = figures
-        .iter()
-        .map(|f| {
-            let (region, label) = (m.region(f.region), format::period(&f.period, locale));
-            m.figure(f, &region, &label, &unit, factor, Place::Bar)
-        })
-        .collect();
-    Some(bar_chart(
-        Titles { id: "exits-by-region".into(), title: tr(locale, "chart-exits-title"), subtitle: tr(locale, "chart-exits-subtitle"), unit },
-        &m,
-        marks,
-        None,
-        ("chart-col-region", "chart-col-period"),
-    ))
+    Some(super::explore::bars_by_region(dataset, figures, locale, |unit| Titles {
+        id: "exits-by-region".into(),
+        title: tr(locale, "chart-exits-title"),
+        subtitle: tr(locale, "chart-exits-subtitle"),
+        unit,
+    }))
 }
 
 /// Shares of the poor by cause of poverty, on a scale from 0 to 100 %.
