@@ -86,9 +86,54 @@ pub fn figures_of_region(dataset: &Dataset, region: usize, locale: Locale) -> Ve
     figures_where(dataset, |f| f.region == region, locale)
 }
 
-/// Every figure published for the indicator with index `indicator`.
-pub fn figures_of_indicator(dataset: &Dataset, indicator: usize, locale: Locale) -> Vec<SourcedFigure> {
-    figures_where(dataset, |f| f.indicator == indicator, locale)
+/// Every figure published for the indicator with index `indicator` in `scope`.
+pub fn figures_of_indicator(dataset: &Dataset, indicator: usize, scope: Scope, locale: Locale) -> Vec<SourcedFigure> {
+    figures_where(dataset, |f| f.indicator == indicator && scope.holds(dataset, f), locale)
+}
+
+/// Which figures of an indicator the explorer shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// A region and the regions within it; every region when `None`.
+    pub region: Option<usize>,
+    /// Years the figure's period ends in, inclusive.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+impl Scope {
+    fn holds(&self, dataset: &Dataset, f: &Figure) -> bool {
+        let year = i32::from(f.period.end().year);
+        self.region.is_none_or(|r| dataset.region_within(f.region, r)) && self.from.is_none_or(|y| year >= y) && self.to.is_none_or(|y| year <= y)
+    }
+}
+
+/// Every figure (observations, then funds) of `indicator` in `scope`, with the fund's stage.
+pub fn figures<'d>(dataset: &'d Dataset, indicator: usize, scope: Scope) -> Vec<(&'d Figure, Option<crate::data::Stage>)> {
+    let observations = dataset.observations.iter().map(|f| (f, None));
+    let funds = dataset.funds.iter().map(|f| (&f.figure, Some(f.stage)));
+    observations.chain(funds).filter(|(f, _)| f.indicator == indicator && scope.holds(dataset, f)).collect()
+}
+
+/// The indicators with at least one figure, in the data's order.
+pub fn indicators(dataset: &Dataset) -> Vec<usize> {
+    (0..dataset.indicators.len()).filter(|&i| !figures(dataset, i, Scope::default()).is_empty()).collect()
+}
+
+/// The regions with figures of `indicator`, in the data's order.
+pub fn regions(dataset: &Dataset, indicator: usize) -> Vec<usize> {
+    let mut found: Vec<usize> = figures(dataset, indicator, Scope::default()).iter().map(|(f, _)| f.region).collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The years the figures of `indicator` in `region` end in, oldest first.
+pub fn years(dataset: &Dataset, indicator: usize, region: Option<usize>) -> Vec<i32> {
+    let mut found: Vec<i32> = figures(dataset, indicator, Scope { region, ..Scope::default() }).iter().map(|(f, _)| i32::from(f.period.end().year)).collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// Where a number comes from: the figure, how it was printed and qualified, and its source.

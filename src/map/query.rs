@@ -43,6 +43,9 @@ const SHOW: [(&str, Show); 2] = [("choropleth", Show::Choropleth), ("flows", Sho
 const BINS: [(&str, Bins); 3] = [("quantile", Bins::Quantile), ("equal", Bins::Equal), ("breaks", Bins::Breaks)];
 
 impl MapQuery {
+    /// The parameters the map owns.
+    pub const KEYS: &'static [&'static str] = &["at", "show", "indicator", "level", "period", "bins", "measure"];
+
     /// Reads the map's parameters from `get` (a query-string lookup); other parameters are left
     /// for the rest of the page.
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> (MapQuery, Vec<Problem>) {

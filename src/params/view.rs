@@ -44,6 +44,9 @@ fn is_id(value: &str) -> bool {
 }
 
 impl View {
+    /// The parameters a view owns.
+    pub const KEYS: &'static [&'static str] = &["tab", "indicator", "region", "from", "to", "period", "measure"];
+
     /// Reads the view from `get`; unusable values become problems and leave the default.
     pub fn parse(get: impl Fn(&str) -> Option<String>) -> (View, Vec<Problem>) {
         let mut view = View::default();

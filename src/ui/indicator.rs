@@ -39,7 +39,7 @@ pub fn IndicatorPage() -> impl IntoView {
         let info = d.indicators[i].clone();
         let mappable = choices(&d).iter().any(|c| c.indicator == i);
         let panels = if compare::comparable(&d).contains(&i) { compare::small_multiples(&d, i, locale) } else { Vec::new() };
-        let lines = figures_of_indicator(&d, i, locale);
+        let lines = figures_of_indicator(&d, i, Default::default(), locale);
         let note = info.note.get(locale).to_owned();
         Some(view! {
             <h1>{info.names.get(locale).to_owned()}</h1>

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod combobox;
+mod explore;
 pub mod find;
 pub mod i18n;
 mod indicator;
@@ -124,6 +125,7 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/paired-assistance") view=PairedAssistance/>
                     <Route path=path!("/commitments") view=Commitments/>
                     <Route path=path!("/map") view=map::MapPage/>
+                    <Route path=path!("/explore") view=explore::Explore/>
                     <Route path=path!("/sources") view=sources::Sources/>
                     <Route path=path!("/figures/:id") view=provenance::FigurePage/>
                     <Route path=path!("/regions/:code") view=region::RegionPage/>

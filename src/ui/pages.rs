@@ -38,7 +38,7 @@ pub fn use_view() -> Memo<(View, Vec<Problem>)> {
 }
 
 /// Notices for the view's problems.
-fn view_notices(view: Memo<(View, Vec<Problem>)>) -> impl IntoView {
+pub(super) fn view_notices(view: Memo<(View, Vec<Problem>)>) -> impl IntoView {
     view! { <ParamNotices problems=Signal::derive(move || view.with(|v| v.1.clone()))/> }
 }
 
@@ -122,14 +122,14 @@ fn Compare() -> impl IntoView {
 }
 
 /// The reader's pick if it is one of the choices, or the first choice.
-fn picked(chosen: Signal<Option<usize>>, choices: Memo<Vec<usize>>) -> impl Fn() -> Option<usize> + Copy {
+pub(super) fn picked(chosen: Signal<Option<usize>>, choices: Memo<Vec<usize>>) -> impl Fn() -> Option<usize> + Copy {
     move || chosen.get().filter(|c| choices.with(|all| all.contains(c))).or_else(|| choices.get().first().copied())
 }
 
 /// A labelled drop-down of `choices` (indexes into the dataset's indicators or regions), each
 /// named by `name`, showing `chosen` (or the first choice); a pick is handed to `pick`.
 #[component]
-fn Picker(
+pub(super) fn Picker(
     label: &'static str,
     choices: Memo<Vec<usize>>,
     chosen: Signal<Option<usize>>,

@@ -11,13 +11,14 @@ use super::url::use_url;
 use crate::params::Portal;
 
 /// The pages in navigation order: route and message id of the link text.
-pub const PAGES: [(&str, &str); 7] = [
+pub const PAGES: [(&str, &str); 8] = [
     ("/", "nav-overview"),
     ("/poverty-exits", "nav-poverty-exits"),
     ("/funds", "nav-funds"),
     ("/paired-assistance", "nav-paired-assistance"),
     ("/commitments", "nav-commitments"),
     ("/map", "nav-map"),
+    ("/explore", "nav-explore"),
     ("/sources", "nav-sources"),
 ];
 

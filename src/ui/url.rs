@@ -55,16 +55,30 @@ impl Url {
         self.navigate.with_value(|n| n(&href, NavigateOptions::default()));
     }
 
-    /// Goes to `view` on the current page (a history entry; the scroll position stays).
+    /// Goes to `view` on the current page (a history entry; the scroll position stays), keeping
+    /// parameters the view does not own (the map's, on the explorer's map tab).
     pub fn set_view(&self, view: &View) {
-        self.go_page(view.search());
+        self.set_page(view.search(), View::KEYS, false);
     }
 
-    /// Goes to the current page with `page` as its parameters, keeping the portal's.
-    pub fn go_page(&self, page: Search) {
+    /// As [`Url::set_view`], replacing the current history entry (a timeline playing).
+    pub fn replace_view(&self, view: &View) {
+        self.set_page(view.search(), View::KEYS, true);
+    }
+
+    /// Goes to the current page with `page` in place of the parameters named `owned`; other
+    /// parameters of the page and the portal's stay.
+    pub fn set_page(&self, page: Search, owned: &[&str], replace: bool) {
+        let mut search = Search::default();
+        for (k, v) in self.pairs.get_untracked() {
+            if !owned.contains(&k.as_str()) && !PORTAL_KEYS.contains(&k.as_str()) {
+                search.push(k, v);
+            }
+        }
+        search.extend(page);
         let path = self.pathname.get_untracked();
-        let href = self.href_with(&path, page);
-        self.navigate.with_value(|n| n(&href, NavigateOptions { scroll: false, ..Default::default() }));
+        let href = self.href_with(&path, search);
+        self.navigate.with_value(|n| n(&href, NavigateOptions { scroll: false, replace, ..Default::default() }));
     }
 
     /// Goes to the same page and view with `portal`'s parameters (`replace` for corrections that

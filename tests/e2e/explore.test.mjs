@@ -28,6 +28,27 @@ async function quotationOf(id) {
   throw new Error(`no figure ${id}`);
 }
 
+/** The rows of a CSV file of the default data as objects (quoted fields may hold commas). */
+async function rows(name) {
+  const text = await readFile(join(ROOT, "public", "data", name), "utf8");
+  const records = [];
+  let field = "", record = [], quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { record.push(field); field = ""; }
+    else if (c === "\n") { record.push(field); records.push(record); record = []; field = ""; }
+    else if (c !== "\r") field += c;
+  }
+  if (field || record.length) { record.push(field); records.push(record); }
+  const [header, ...body] = records;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
 describe("exploring", () => {
   test("a citizen finds 康保县 from the search box, follows a figure to its source, shares the link and a fresh page shows the same view", async () => {
     await app.journey("find-kangbao", async (page) => {
@@ -156,6 +177,98 @@ describe("exploring", () => {
       const count = csv.filter((l) => l.split(",")[2] === id).length;
       assert.ok(count > 0);
       assert.equal(await page.locator("table.figures tbody tr").count(), count);
+    });
+  });
+
+  test("the explorer holds indicator, years, tab and timeline in the URL; tabs work by keyboard; back restores; play steps through the years", async () => {
+    await app.journey("explorer", async (page) => {
+      const national = (await rows("observations.csv")).filter((r) => r.indicator === "rural_poor_population");
+      const yearsOf = (list) => [...new Set(list.map((r) => Number(r.period.slice(0, 4))))].sort();
+      const labelYears = async () => [...new Set((await page.locator(".chart-mark").evaluateAll((ms) => ms.map((m) => m.getAttribute("aria-label")))).map((l) => Number(l.match(/(20\d\d)/)[1])))].sort();
+
+      await page.goto(app.url("/explore"));
+      await waitForPortal(page);
+      await page.locator(".chart-box svg").waitFor();
+      assert.deepEqual(await labelYears(), yearsOf(national), "the default indicator is the national series, every year");
+
+      // A year range, then one step back on the timeline.
+      await page.locator("label.picker", { hasText: "从" }).locator("select").selectOption("2015");
+      await page.waitForURL((u) => u.searchParams.get("from") === "2015");
+      await page.locator(".timeline-step").first().click();
+      await page.waitForURL((u) => u.searchParams.get("to") === "2019");
+      await page.waitForFunction(() => document.querySelector(".timeline-at")?.textContent === "2019");
+      const inRange = national.filter((r) => { const y = Number(r.period.slice(0, 4)); return y >= 2015 && y <= 2019; });
+      assert.deepEqual(await labelYears(), yearsOf(inRange));
+
+      // Tabs by keyboard: one tab stop, arrows choose; the table lists every figure in range.
+      await page.locator('[role=tab][aria-selected=true]').focus();
+      await page.keyboard.press("ArrowRight");
+      await page.waitForURL((u) => u.searchParams.get("tab") === "map");
+      // The national series has no figures by division: the map tab says so.
+      assert.equal((await page.textContent(".explore-panel .empty")).trim(), "这个指标没有可在地图上显示的分地区数字。");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "explore-tab-map");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForURL((u) => u.searchParams.get("tab") === "table");
+      assert.equal(await page.locator("table.figures tbody tr").count(), inRange.length);
+      assert.deepEqual(await axe(page), [], "no accessibility violations in the explorer");
+      await screenshot(page, "explore-table");
+
+      // Back and forward restore each view.
+      await page.goBack();
+      await page.waitForURL((u) => u.searchParams.get("tab") === "map");
+      await page.goBack();
+      await page.waitForURL((u) => !u.searchParams.has("tab") && u.searchParams.get("to") === "2019");
+      await page.locator(".chart-box svg").waitFor();
+
+      // Play steps through the years on its own, and pauses.
+      await page.goto(app.url("/explore?to=2013"));
+      await waitForPortal(page);
+      await page.locator(".timeline-play").click();
+      await page.waitForURL((u) => u.searchParams.get("to") === "2015", { timeout: 10_000 });
+      await page.locator(".timeline-play").click();
+      assert.equal(await page.getAttribute(".timeline-play", "aria-pressed"), "false");
+      const stopped = new URL(page.url()).searchParams.get("to");
+      await page.waitForTimeout(2000);
+      assert.equal(new URL(page.url()).searchParams.get("to"), stopped, "paused");
+
+      // An indicator with figures by division is drawn on the map tab; the timeline picks its period.
+      await page.goto(app.url("/explore?indicator=poverty_exits_persons&tab=map"));
+      await waitForPortal(page);
+      await page.locator(".map svg .region").first().waitFor();
+      const periods = await page.locator(".timeline input[type=range]").getAttribute("max");
+      assert.ok(Number(periods) >= 1, "several periods");
+      await page.locator(".timeline-step").first().click();
+      await page.waitForURL((u) => u.searchParams.has("period") && u.searchParams.get("tab") === "map");
+      const period = new URL(page.url()).searchParams.get("period");
+      await page.waitForFunction((p) => [...document.querySelectorAll(".map-controls select option")].some((o) => o.selected && o.value === p), period);
+    });
+  });
+
+  test("with reduced motion the timeline offers steps, not play", async () => {
+    await app.journey("explorer-reduced-motion", async (page) => {
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await page.goto(app.url("/explore?lang=en"));
+      await waitForPortal(page);
+      await page.locator(".timeline").waitFor();
+      assert.equal(await page.locator(".timeline-play").count(), 0);
+      await page.getByRole("button", { name: "Previous period" }).click();
+      await page.waitForURL((u) => u.searchParams.get("to") === "2019" && u.searchParams.get("lang") === "en");
+    });
+  });
+
+  test("another package (?data=) and the language stay on every link", async () => {
+    await app.journey("carried-params", async (page) => {
+      await page.goto(app.url("/?lang=zh-Hant&theme=dark&data=data/datapackage.json"));
+      await waitForPortal(page);
+      for (const name of ["資金", "數據瀏覽", "數據來源"]) {
+        await page.getByRole("link", { name, exact: true }).click();
+        await page.waitForURL((u) => u.searchParams.get("lang") === "zh-Hant" && u.searchParams.get("theme") === "dark" && u.searchParams.get("data") === "data/datapackage.json");
+        assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+      }
+      await page.locator(".source-figures summary").first().click();
+      await page.locator("table.figures .figure-link").first().click();
+      await page.waitForURL((u) => u.pathname.startsWith("/figures/") && u.searchParams.get("lang") === "zh-Hant");
+      assert.equal((await page.textContent("h1")).trim(), "這個數字從哪裡來？");
     });
   });
 });

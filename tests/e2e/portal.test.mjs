@@ -29,6 +29,7 @@ const ROUTES = [
   { path: "/paired-assistance", zh: "对口帮扶", pending: false, ready: ".chart-box svg" },
   { path: "/commitments", zh: "规划任务", pending: false, ready: ".chart-box svg" },
   { path: "/map", zh: "地图", pending: false, ready: ".map svg .region" },
+  { path: "/explore", zh: "数据浏览", pending: false, ready: ".chart-box svg" },
   { path: "/sources", zh: "数据来源", pending: false, ready: "section.source" },
 ];
 

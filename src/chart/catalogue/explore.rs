@@ -4,57 +4,13 @@
 //! total is shown (the table lists them).
 
 use crate::data::{Dataset, Figure, Stage};
+use crate::derive::{figures, Scope};
 use crate::format;
 use crate::i18n::{tr, tr_args, Locale};
 use crate::labels;
 
 use super::super::spec::{Chart, Marks, Place};
 use super::{bar_chart, unit_scale, Titles};
-
-/// Which figures of an indicator the explorer shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Scope {
-    /// A region and the regions within it; every region when `None`.
-    pub region: Option<usize>,
-    /// Years the figure's period ends in, inclusive.
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-}
-
-impl Scope {
-    fn holds(&self, dataset: &Dataset, f: &Figure) -> bool {
-        let year = i32::from(f.period.end().year);
-        self.region.is_none_or(|r| dataset.region_within(f.region, r)) && self.from.is_none_or(|y| year >= y) && self.to.is_none_or(|y| year <= y)
-    }
-}
-
-/// Every figure (observations, then funds) of `indicator` in `scope`, with the fund's stage.
-pub fn figures<'d>(dataset: &'d Dataset, indicator: usize, scope: Scope) -> Vec<(&'d Figure, Option<Stage>)> {
-    let observations = dataset.observations.iter().map(|f| (f, None));
-    let funds = dataset.funds.iter().map(|f| (&f.figure, Some(f.stage)));
-    observations.chain(funds).filter(|(f, _)| f.indicator == indicator && scope.holds(dataset, f)).collect()
-}
-
-/// The indicators with at least one figure, in the data's order.
-pub fn indicators(dataset: &Dataset) -> Vec<usize> {
-    (0..dataset.indicators.len()).filter(|&i| !figures(dataset, i, Scope::default()).is_empty()).collect()
-}
-
-/// The regions with figures of `indicator`, in the data's order.
-pub fn regions(dataset: &Dataset, indicator: usize) -> Vec<usize> {
-    let mut found: Vec<usize> = figures(dataset, indicator, Scope::default()).iter().map(|(f, _)| f.region).collect();
-    found.sort_unstable();
-    found.dedup();
-    found
-}
-
-/// The years the figures of `indicator` in `region` end in, oldest first.
-pub fn years(dataset: &Dataset, indicator: usize, region: Option<usize>) -> Vec<i32> {
-    let mut found: Vec<i32> = figures(dataset, indicator, Scope { region, ..Scope::default() }).iter().map(|(f, _)| i32::from(f.period.end().year)).collect();
-    found.sort_unstable();
-    found.dedup();
-    found
-}
 
 /// `found` less the parts whose published total is also in it (a part is shown only when its
 /// total is not, so a total and its breakdown never stand side by side as if they added up).
@@ -106,6 +62,7 @@ pub(super) fn bars_by_region(dataset: &Dataset, mut shown: Vec<(&Figure, Option<
 mod tests {
     use super::*;
     use crate::chart::catalogue::tests::default_dataset;
+    use crate::derive::{indicators, regions, years};
 
     fn index(d: &Dataset, id: &str) -> usize {
         d.indicators.iter().position(|i| i.id == id).unwrap_or(usize::MAX)

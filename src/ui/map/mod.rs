@@ -100,17 +100,23 @@ async fn load_layers(url: String) -> Result<Layers, LoadError> {
 #[component]
 pub fn MapPage() -> impl IntoView {
     let i18n = use_i18n();
+    view! {
+        <h1>{move || i18n.t("nav-map")}</h1>
+        <p class="lead">{move || i18n.t("page-map-lead")}</p>
+        <MapSection/>
+    }
+}
+
+/// The map with its controls, wherever it is placed (the Map page, the explorer's map tab).
+#[component]
+pub fn MapSection() -> impl IntoView {
     let data = expect_context::<DataState>();
     // The package says which boundaries to draw; without a package the portal's own are drawn.
     let files = Memo::new(move |_| match data.resource.get()? {
         Ok((url, loaded)) => Some(Files::of(&url, &loaded.dataset)),
         Err(_) => Some(Files::portal()),
     });
-    view! {
-        <h1>{move || i18n.t("nav-map")}</h1>
-        <p class="lead">{move || i18n.t("page-map-lead")}</p>
-        {move || files.get().map(|files| view! { <MapLoader files=files/> })}
-    }
+    move || files.get().map(|files| view! { <MapLoader files=files/> })
 }
 
 /// Loads the first view's boundaries, then shows the map.
@@ -173,7 +179,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let parsed = Memo::new(move |_| query_map.with(|q| MapQuery::parse(|k| q.get(k))));
     let query = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
     let url = use_url();
-    let go = Callback::new(move |q: MapQuery| url.go_page(q.search()));
+    let go = Callback::new(move |q: MapQuery| url.set_page(q.search(), MapQuery::KEYS, false));
 
     // County files: requested once each, added to the atlas as they arrive.
     let requested = RwSignal::new(FxHashSet::<String>::default());
