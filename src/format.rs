@@ -117,6 +117,33 @@ pub fn number(value: f64, max_decimals: usize, locale: Locale) -> String {
     }
 }
 
+/// A size in bytes as a reader reads it: 830 B, 12.4 KB, 3.1 MB (units of 1024).
+pub fn bytes(n: u64, locale: Locale) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if n < 1024 {
+        return format!("{} B", number(n as f64, 0, locale));
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{} {}", number(value, 1, locale), UNITS[unit])
+}
+
+/// How far a download is: `received` of `total` bytes (when the server said), and the percentage.
+pub fn transfer(received: u64, total: Option<u64>, locale: Locale) -> String {
+    match total.filter(|&t| t > 0 && received <= t) {
+        Some(t) => tr_args(
+            locale,
+            "transfer-of",
+            &[("received", bytes(received, locale).into()), ("total", bytes(t, locale).into()), ("percent", ((received * 100 / t) as f64).into())],
+        ),
+        None => tr_args(locale, "transfer-so-far", &[("received", bytes(received, locale).into())]),
+    }
+}
+
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -315,5 +342,18 @@ mod tests {
                 prop_assert!(int.split(',').skip(1).all(|g| g.len() == 3), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn sizes_and_transfers_read_as_people_write_them() {
+        assert_eq!(bytes(830, Locale::En), "830 B");
+        assert_eq!(bytes(12_697, Locale::En), "12.4 KB");
+        assert_eq!(bytes(3 * 1024 * 1024 + 104_858, Locale::ZhHans), "3.1 MB");
+        assert_eq!(bytes(1024, Locale::En), "1 KB");
+        assert_eq!(transfer(512, Some(2048), Locale::En), "512 B of 2 KB (25%)");
+        assert_eq!(transfer(512, Some(2048), Locale::ZhHans), "已下载 512 B，共 2 KB（25%）");
+        // A compressed response can deliver more than its Content-Length: no total is claimed then.
+        assert_eq!(transfer(4096, Some(2048), Locale::En), "4 KB so far");
+        assert_eq!(transfer(4096, None, Locale::ZhHant), "已下載 4 KB");
     }
 }

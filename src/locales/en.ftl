@@ -464,3 +464,6 @@ explore-previous = Previous period
 explore-next = Next period
 explore-play = ▶ Play
 explore-pause = ❚❚ Pause
+transfer-of = { $received } of { $total } ({ $percent }%)
+transfer-so-far = { $received } so far
+loading-files = Files being downloaded

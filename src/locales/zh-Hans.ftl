@@ -447,3 +447,6 @@ explore-previous = 上一期
 explore-next = 下一期
 explore-play = ▶ 播放
 explore-pause = ❚❚ 暂停
+transfer-of = 已下载 { $received }，共 { $total }（{ $percent }%）
+transfer-so-far = 已下载 { $received }
+loading-files = 正在下载的文件

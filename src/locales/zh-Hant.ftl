@@ -446,3 +446,6 @@ explore-previous = 上一期
 explore-next = 下一期
 explore-play = ▶ 播放
 explore-pause = ❚❚ 暫停
+transfer-of = 已下載 { $received }，共 { $total }（{ $percent }%）
+transfer-so-far = 已下載 { $received }
+loading-files = 正在下載的檔案

@@ -130,16 +130,43 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadErro
         if !response.ok() {
             return Err(LoadError::Status { url: url.clone(), status: response.status(), status_text: response.status_text() });
         }
-        response.text().await.map_err(|e| match abandoned(e, &timed_out) {
-            LoadError::Network { url, detail, .. } => LoadError::Body { url, detail },
-            other => other,
+        let total = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
+        read_body(&url, response, total).await.map_err(|detail| {
+            if timed_out.get() {
+                LoadError::Timeout { url: url.clone(), seconds: timeout.as_secs() }
+            } else {
+                LoadError::Body { url: url.clone(), detail }
+            }
         })
     }
     .await;
+    super::progress::done(&url);
     if let Some(timer) = timer {
         timer.clear();
     }
     result
+}
+
+/// Reads `response`'s body chunk by chunk, recording the bytes received for the loading
+/// indicators, and decodes it as UTF-8.
+async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<u64>) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let describe = |e: wasm_bindgen::JsValue| e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| format!("{e:?}"));
+    let Some(body) = response.body() else { return Ok(String::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+    super::progress::update(url, 0, total);
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(describe)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(describe)?.as_bool().unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?;
+        bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
+        super::progress::update(url, bytes.len() as u64, total);
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
 }
 
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the

@@ -11,6 +11,7 @@ pub mod i18n;
 mod indicator;
 pub mod load;
 pub mod map;
+pub mod progress;
 mod pages;
 mod provenance;
 pub mod region;

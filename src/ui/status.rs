@@ -23,6 +23,7 @@ pub fn Loading(url: String) -> impl IntoView {
         <div class="loading" role="status" aria-live="polite">
             <progress aria-label=move || i18n.t("loading-data")></progress>
             <p>{move || i18n.t("loading-data")}</p>
+            <super::progress::Transfers shown=super::progress::is_data/>
             <Show when=move || { elapsed.get() >= SLOW_AFTER_SECONDS }>
                 <p class="loading-slow">
                     {

@@ -1,7 +1,8 @@
 // End-to-end journeys through the portal in headless Chromium, against the release build.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:http";
 import { join } from "node:path";
 
 import { ROOT, startApp, screenshot, waitForPortal, axe, tofuIn } from "./harness.mjs";
@@ -248,6 +249,44 @@ describe("data loading", () => {
       release();
       await page.locator(".chart-box svg").first().waitFor();
     });
+  });
+
+  test("a file arriving slowly shows its bytes received of its size", async () => {
+    // A server on another port that sends observations.csv in pieces, a second apart.
+    const dir = join(ROOT, "public", "data");
+    const server = createServer(async (req, res) => {
+      const name = new URL(req.url, "http://x").pathname.slice(1);
+      const body = await readFile(join(dir, name)).catch(() => null);
+      if (!body) { res.writeHead(404, { "Access-Control-Allow-Origin": "*" }).end(); return; }
+      res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length, "Access-Control-Allow-Origin": "*" });
+      if (name !== "observations.csv") { res.end(body); return; }
+      const piece = Math.ceil(body.length / 4);
+      for (let at = 0; at < body.length; at += piece) {
+        res.write(body.subarray(at, at + piece));
+        await new Promise((ok) => setTimeout(ok, 1000));
+      }
+      res.end();
+    });
+    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+    const other = `http://127.0.0.1:${server.address().port}/datapackage.json`;
+    try {
+      await app.journey("data-progress", async (page) => {
+        await page.goto(app.url(`/?data=${encodeURIComponent(other)}`));
+        const line = page.locator(".transfers li", { hasText: "observations.csv" });
+        await line.waitFor();
+        const size = (await stat(join(dir, "observations.csv"))).size;
+        await page.waitForFunction(() => /已下载 .+，共 .+（([1-9]|[1-9]\d)%）/.test(document.querySelector(".transfers")?.textContent ?? ""));
+        const text = await line.textContent();
+        const kb = (size / 1024).toFixed(1).replace(/\.0$/, "");
+        assert.ok(text.includes(`共 ${kb} KB`), `${text} names the size ${kb} KB`);
+        const value = await line.locator("progress").evaluate((p) => [p.value, p.max]);
+        assert.ok(value[0] > 0 && value[0] < value[1] && value[1] === size, `${value} of ${size}`);
+        await page.locator(".chart-box svg").first().waitFor({ timeout: 20_000 });
+        assert.equal(await page.locator(".transfers").count(), 0, "no download left once loaded");
+      });
+    } finally {
+      server.close();
+    }
   });
 });
 

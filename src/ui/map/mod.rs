@@ -137,7 +137,12 @@ fn MapLoader(files: Files) -> impl IntoView {
     move || match base.get() {
         None => {
             let url = url.clone();
-            view! { <p class="loading" role="status">{move || i18n.t_args("map-loading", &[("url", url.as_str().into())])}</p> }.into_any()
+            view! {
+                <div class="loading" role="status">
+                    <p>{move || i18n.t_args("map-loading", &[("url", url.as_str().into())])}</p>
+                    <crate::ui::progress::Transfers shown=crate::ui::progress::is_geometry/>
+                </div>
+            }.into_any()
         }
         Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
         Some(Ok(atlas)) => view! { <MapView atlas=Atlas::clone(&atlas) files=files.get_value()/> }.into_any(),
@@ -296,7 +301,12 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             <search::SearchBox go=go query=query naming=naming/>
         </div>
         <Breadcrumbs atlas=atlas at=at go=go query=query naming=naming/>
-        {move || loading_counties.get().then(|| view! { <p class="loading" role="status">{move || i18n.t("map-counties-loading")}</p> })}
+        {move || loading_counties.get().then(|| view! {
+            <div class="loading" role="status">
+                <p>{move || i18n.t("map-counties-loading")}</p>
+                <crate::ui::progress::Transfers shown=crate::ui::progress::is_geometry/>
+            </div>
+        })}
         {move || county_errors.with(|errors| errors.iter().map(|(_, e)| {
             let e = e.clone();
             view! { <p class="map-warning" role="note">{move || i18n.t_args("map-counties-missing", &[("detail", e.describe(i18n.locale.get()).into())])}</p> }

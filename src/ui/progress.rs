@@ -1,0 +1,77 @@
+//! Downloads in progress, for the loading indicators: every file `load::fetch_text` is reading,
+//! with the bytes received so far and the size the server announced.
+
+use leptos::prelude::*;
+
+use crate::format::transfer;
+
+use super::i18n::use_i18n;
+
+/// One file being downloaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transfer {
+    pub url: String,
+    pub received: u64,
+    /// `Content-Length`, when the server sends it.
+    pub total: Option<u64>,
+}
+
+thread_local! {
+    // Reference-counted rather than owned by a component, so it outlives every view that reads it.
+    static TRANSFERS: ArcRwSignal<Vec<Transfer>> = ArcRwSignal::new(Vec::new());
+}
+
+/// The downloads in progress (a signal: views that read it follow them).
+pub fn transfers() -> ArcRwSignal<Vec<Transfer>> {
+    TRANSFERS.with(Clone::clone)
+}
+
+/// Records that `url` has `received` bytes of `total`.
+pub fn update(url: &str, received: u64, total: Option<u64>) {
+    transfers().update(|list| match list.iter_mut().find(|t| t.url == url) {
+        Some(t) => (t.received, t.total) = (received, total),
+        None => list.push(Transfer { url: url.to_owned(), received, total }),
+    });
+}
+
+/// Records that `url` is no longer being downloaded.
+pub fn done(url: &str) {
+    transfers().update(|list| list.retain(|t| t.url != url));
+}
+
+/// Whether `url` is a boundary-side file (boundaries or names index) rather than data.
+pub fn is_geometry(url: &str) -> bool {
+    url.ends_with(".topo.json") || url.ends_with("names.json")
+}
+
+/// Whether `url` is a data file.
+pub fn is_data(url: &str) -> bool {
+    !is_geometry(url)
+}
+
+/// The downloads whose URL passes `shown`, each with its bytes so far.
+#[component]
+pub fn Transfers(shown: fn(&str) -> bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Memo::new(move |_| transfers().with(|l| l.iter().filter(|t| shown(&t.url)).cloned().collect::<Vec<_>>()));
+    view! {
+        <Show when=move || !list.with(Vec::is_empty)>
+            <ul class="transfers" aria-label=move || i18n.t("loading-files")>
+                {move || list.get().into_iter().map(|t| {
+                    let name = t.url.rsplit('/').next().unwrap_or(&t.url).to_owned();
+                    let (value, max) = match t.total.filter(|&x| x >= t.received && x > 0) {
+                        Some(total) => (Some(t.received as f64), total as f64),
+                        None => (None, 1.0),
+                    };
+                    view! {
+                        <li>
+                            <progress max=max value=value aria-label=name.clone()></progress>
+                            " "<span class="transfer-file">{name}</span>" "
+                            <span class="transfer-bytes">{move || transfer(t.received, t.total, i18n.locale.get())}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
