@@ -467,3 +467,4 @@ explore-pause = ❚❚ Pause
 transfer-of = { $received } of { $total } ({ $percent }%)
 transfer-so-far = { $received } so far
 loading-files = Files being downloaded
+map-region-page = Page of { $region }: figures, pairings and sources

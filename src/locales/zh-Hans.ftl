@@ -450,3 +450,4 @@ explore-pause = ❚❚ 暂停
 transfer-of = 已下载 { $received }，共 { $total }（{ $percent }%）
 transfer-so-far = 已下载 { $received }
 loading-files = 正在下载的文件
+map-region-page = { $region }的地区页面：数字、帮扶和来源

@@ -449,3 +449,4 @@ explore-pause = ❚❚ 暫停
 transfer-of = 已下載 { $received }，共 { $total }（{ $percent }%）
 transfer-so-far = 已下載 { $received }
 loading-files = 正在下載的檔案
+map-region-page = { $region }的地區頁面：數字、幫扶和來源

@@ -133,6 +133,13 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_the_map_owns_are_the_keys_it_writes() {
+        let full = MapQuery { at: Some("150521".into()), show: Show::Flows, indicator: Some("i".into()), level: Some("county".into()), period: Some("2017".into()), bins: Bins::Equal, measure: Some(Measure::Cadres) };
+        let written: Vec<String> = crate::params::decode_search(&full.to_search()).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(written, MapQuery::KEYS);
+    }
+
+    #[test]
     fn defaults_are_left_out_and_the_country_is_no_place() {
         assert_eq!(MapQuery::default().to_search(), "");
         assert_eq!(parse(&[("at", "100000"), ("measure", "money")]).0.to_search(), "");

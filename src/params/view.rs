@@ -195,6 +195,13 @@ mod tests {
         assert_eq!(view.region, None);
     }
 
+    #[test]
+    fn the_keys_a_view_owns_are_the_keys_it_writes() {
+        let full = View { tab: Tab::Map, indicator: Some("a".into()), region: Some("b".into()), from: Some(2000), to: Some(2001), period: Some("2001".into()), measure: Some(Measure::Cadres) };
+        let written: Vec<String> = decode_search(&full.search().finish()).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(written, View::KEYS);
+    }
+
     fn view() -> impl Strategy<Value = View> {
         let id = "[A-Za-z0-9_.-]{1,20}";
         (

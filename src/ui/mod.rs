@@ -63,7 +63,7 @@ fn package_of(param: &DataParam) -> String {
 
 impl DataState {
     /// Loads the package `?data=` names, or the default one.
-    fn new() -> Self {
+    pub fn new() -> Self {
         let param = data_param_of_page();
         let package = package_of(&param);
         let attempt = RwSignal::new(0u32);

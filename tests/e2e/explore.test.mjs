@@ -271,4 +271,25 @@ describe("exploring", () => {
       assert.equal((await page.textContent("h1")).trim(), "這個數字從哪裡來？");
     });
   });
+
+  test("region pages are reachable from the map and from its table", async () => {
+    await app.journey("region-from-map", async (page) => {
+      await page.goto(app.url("/map?at=130723&lang=en"));
+      await waitForPortal(page);
+      const link = page.locator(".map-region-page a");
+      await link.waitFor();
+      await link.click();
+      await page.waitForURL((u) => u.pathname === "/regions/130723" && u.searchParams.get("lang") === "en");
+      assert.equal((await page.textContent("h1")).trim(), "Kangbao County");
+      // The choropleth's table names each shaded region with a link to its page.
+      await page.goto(app.url("/map"));
+      await waitForPortal(page);
+      const first = page.locator(".map-table tbody th a").first();
+      await first.waitFor();
+      const name = (await first.textContent()).trim();
+      await first.click();
+      await page.waitForURL((u) => u.pathname.startsWith("/regions/"));
+      assert.equal((await page.textContent("h1")).trim(), name);
+    });
+  });
 });

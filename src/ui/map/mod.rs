@@ -274,6 +274,16 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         let settled = atlas.with(|a| a.has_counties_of(&code)) || county_errors.with(|e| e.iter().any(|(p, _)| *p == province));
         (settled && at.get().is_none()).then_some(code)
     });
+    // The page of the region the reader is at, when the data has something about it.
+    let region_page = {
+        let changes = Changes::published();
+        Memo::new(move |_| {
+            let code = at.get().map(|i| atlas.with(|a| a.divisions[i].code.clone()))?;
+            let d = data.dataset.get()?;
+            let r = crate::derive::regions_with_data(&d).into_iter().filter_map(|r| d.regions.get(r)).find(|r| changes.current(&r.code) == code)?;
+            Some((r.code.clone(), r.names.get(i18n.locale.get()).to_owned()))
+        })
+    };
     let loading_counties = Memo::new(move |_| query.with(|q| q.at.clone()).is_some() && at.get().is_none() && at_unknown.get().is_none());
 
     let on_show = move |s: Show| go.run(MapQuery { show: s, ..query.get_untracked() });
@@ -301,6 +311,11 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             <search::SearchBox go=go query=query naming=naming/>
         </div>
         <Breadcrumbs atlas=atlas at=at go=go query=query naming=naming/>
+        {move || region_page.get().map(|(code, name)| view! {
+            <p class="map-region-page">
+                <crate::ui::url::Link href=crate::ui::region::region_href(&code)>{move || i18n.t_args("map-region-page", &[("region", name.as_str().into())])}</crate::ui::url::Link>
+            </p>
+        })}
         {move || loading_counties.get().then(|| view! {
             <div class="loading" role="status">
                 <p>{move || i18n.t("map-counties-loading")}</p>
