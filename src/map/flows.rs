@@ -149,6 +149,8 @@ pub struct FlowRow {
     /// What that figure counts, e.g. 东西部扶贫协作资金（已到位）.
     pub what: String,
     pub source: Option<crate::chart::spec::Cited>,
+    /// The id of that figure, for its provenance.
+    pub figure_id: Option<String>,
 }
 
 /// A row for pairing `pairing` with its figure `figure` (an index into funds for money, into
@@ -175,7 +177,7 @@ pub fn row(dataset: &Dataset, pairing: usize, figure: Option<usize>, measure: Me
     let text = figure
         .and_then(|f| dataset.indicators.get(f.indicator).map(|i| format::figure(f.value, i.unit, f.qualifier, locale)))
         .unwrap_or_default();
-    Some(FlowRow { pairing: label, figure: text, what, source })
+    Some(FlowRow { pairing: label, figure: text, what, source, figure_id: figure.map(|f| f.id.clone()) })
 }
 
 #[cfg(test)]

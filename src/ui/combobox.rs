@@ -26,6 +26,8 @@ pub fn Combobox(
     /// Called when the box is focused or typed in (to fetch what the search needs).
     wake: Callback<()>,
     choose: Callback<String>,
+    /// Keys that focus the box from elsewhere, announced to assistive technology.
+    #[prop(optional)] keyshortcuts: Option<&'static str>,
 ) -> impl IntoView {
     let highlighted = RwSignal::new(0usize);
     let pick = move |key: String| {
@@ -69,6 +71,7 @@ pub fn Combobox(
                 aria-expanded=move || listed().to_string()
                 aria-activedescendant=move || listed().then(|| format!("{id}-{}", highlighted.get()))
                 placeholder=placeholder
+                aria-keyshortcuts=keyshortcuts
                 prop:value=move || text.get()
                 on:focus=move |_| wake.run(())
                 on:input=move |ev| {

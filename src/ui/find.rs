@@ -1,6 +1,7 @@
 //! The portal's search box (in the header): regions with data and indicators, by Chinese name,
 //! pinyin, English name, code or id; choosing a region opens its page, an indicator its page.
-//! The boundary names index that gives pinyin is fetched when the box is first used.
+//! The boundary names index that gives pinyin is fetched when the box is first used. "/" focuses
+//! the box from anywhere outside a text field.
 
 use leptos::prelude::*;
 
@@ -59,6 +60,18 @@ pub fn SiteSearch() -> impl IntoView {
             None
         }
     });
+    // "/" anywhere outside a text field goes to the search box.
+    let shortcut = window_event_listener(leptos::ev::keydown, |ev| {
+        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() {
+            let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("site-search-input"));
+            if let Some(input) = input.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || shortcut.remove());
     view! {
         <Combobox
             id="site-search"
@@ -69,6 +82,7 @@ pub fn SiteSearch() -> impl IntoView {
             status=status
             wake=Callback::new(move |_| naming.want())
             choose=Callback::new(move |path: String| url.go(&path))
+            keyshortcuts="/"
         />
     }
 }

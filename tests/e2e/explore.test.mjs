@@ -56,9 +56,9 @@ describe("exploring", () => {
       await page.goto(app.url("/"));
       await waitForPortal(page);
 
-      // Search by pinyin, choose by keyboard.
-      const box = page.locator("#site-search-input");
-      await box.focus();
+      // Keyboard only: "/" goes to the search box; pinyin; Enter chooses.
+      await page.keyboard.press("/");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "site-search-input");
       await page.keyboard.type("kangbao");
       await page.locator("#site-search-0 .result-name").waitFor();
       assert.equal((await page.textContent("#site-search-0 .result-name")).trim(), "康保县");

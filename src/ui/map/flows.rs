@@ -134,7 +134,10 @@ pub fn FlowMap(atlas: RwSignal<Atlas>, at: Memo<Option<usize>>, measure: Memo<Me
                         {arrows.into_iter().map(|(_, _, r)| view! {
                             <tr>
                                 <th scope="row">{r.pairing}</th>
-                                <td class="num">{r.figure}</td>
+                                <td class="num">{match r.figure_id {
+                                    Some(id) => view! { <Link href=crate::ui::chart::figure_href(&id) class="figure-link">{r.figure}</Link> }.into_any(),
+                                    None => r.figure.into_any(),
+                                }}</td>
                                 <td>{r.what}</td>
                                 <td>{r.source.map(|s| view! { <Link href=source_href(&s.id)>{s.text}</Link> })}</td>
                             </tr>
