@@ -3,7 +3,6 @@
 //! be drawn there. Reached from the search box.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::chart::catalogue::compare;
 use crate::derive::figures_of_indicator;
@@ -13,7 +12,7 @@ use crate::map::choropleth::choices;
 use super::chart::ChartFigure;
 use super::i18n::use_i18n;
 use super::sources::FigureTable;
-use super::url::Link;
+use super::url::{use_path_param, Link};
 use super::DataState;
 
 /// The link to an indicator's page.
@@ -25,8 +24,7 @@ pub fn indicator_href(id: &str) -> String {
 pub fn IndicatorPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let id = use_path_param("id");
     move || {
         let d = data.dataset.get()?;
         let locale = i18n.locale.get();

@@ -3,7 +3,6 @@
 //! date, archived file, address), reached from every figure's link.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::data::Term;
 use crate::derive::provenance;
@@ -12,15 +11,14 @@ use super::chart::{figure_href, source_href};
 use super::i18n::use_i18n;
 use super::region::region_href;
 use super::sources::meta;
-use super::url::Link;
+use super::url::{use_path_param, Link};
 use super::DataState;
 
 #[component]
 pub fn FigurePage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let id = use_path_param("id");
     view! {
         <h1>{move || i18n.t("figure-title")}</h1>
         {move || data.dataset.get().map(|d| {

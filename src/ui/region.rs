@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::chart::catalogue::funds;
 use crate::chart::catalogue::pairing::pairing_label;
@@ -18,7 +17,7 @@ use crate::labels;
 use super::chart::{figure_href, source_href, ChartFigure};
 use super::i18n::use_i18n;
 use super::sources::FigureTable;
-use super::url::Link;
+use super::url::{use_path_param, Link};
 use super::DataState;
 
 /// The link to a region's page.
@@ -30,8 +29,7 @@ pub fn region_href(code: &str) -> String {
 pub fn RegionPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.with(|p| p.get("code")).unwrap_or_default());
+    let code = use_path_param("code");
     move || {
         let d = data.dataset.get()?;
         let code = code.get();

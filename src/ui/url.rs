@@ -145,6 +145,12 @@ pub fn provide() -> Url {
     url
 }
 
+/// The route's path parameter `key` (e.g. the code of `/regions/:code`), or empty.
+pub fn use_path_param(key: &'static str) -> Memo<String> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get(key)).unwrap_or_default())
+}
+
 /// The address context; [`provide`] must have run in an ancestor.
 pub fn use_url() -> Url {
     expect_context::<Url>()
