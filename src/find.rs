@@ -37,8 +37,8 @@ pub fn find(dataset: &Dataset, index: &Index, query: &str, limit: usize) -> Vec<
         .find(query, limit)
         .into_iter()
         .filter_map(|e| match e.code.strip_prefix(INDICATOR) {
-            Some(id) => dataset.indicators.iter().position(|i| i.id == id).map(Hit::Indicator),
-            None => dataset.regions.iter().position(|r| r.code == e.code).map(Hit::Region),
+            Some(id) => dataset.indicator_index(id).map(Hit::Indicator),
+            None => dataset.region_index(&e.code).map(Hit::Region),
         })
         .collect()
 }

@@ -151,12 +151,22 @@ pub struct Dataset {
 impl Dataset {
     /// The region with `code`.
     pub fn region(&self, code: &str) -> Option<&Region> {
-        self.regions.iter().find(|r| r.code == code)
+        self.regions.get(self.region_index(code)?)
+    }
+
+    /// The index of the region with `code`.
+    pub fn region_index(&self, code: &str) -> Option<usize> {
+        self.regions.iter().position(|r| r.code == code)
     }
 
     /// The indicator with `id`.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id)
+        self.indicators.get(self.indicator_index(id)?)
+    }
+
+    /// The index of the indicator with `id`.
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.id == id)
     }
 
     /// The source with `id`.

@@ -38,23 +38,19 @@ pub fn Explore() -> impl IntoView {
         let d = dataset.get()?;
         let all = choices_.get();
         let wanted = view.with(|v| v.0.indicator.clone()).or_else(|| Some(DEFAULT_INDICATOR.to_owned()));
-        wanted.and_then(|id| d.indicators.iter().position(|i| i.id == id)).filter(|i| all.contains(i)).or_else(|| all.first().copied())
+        wanted.and_then(|id| d.indicator_index(&id)).filter(|i| all.contains(i)).or_else(|| all.first().copied())
     });
     let region = Memo::new(move |_| {
         let (d, code) = (dataset.get()?, view.with(|v| v.0.region.clone())?);
-        d.regions.iter().position(|r| r.code == code)
+        d.region_index(&code)
     });
     let scope = Memo::new(move |_| view.with(|(v, _)| Scope { region: region.get(), from: v.from, to: v.to }));
     let tab = Memo::new(move |_| view.with(|v| v.0.tab));
-    let set = move |change: &dyn Fn(&mut View)| {
-        let mut v = view.get_untracked().0;
-        change(&mut v);
-        url.set_view(&v);
-    };
     let pick_indicator = Callback::new(move |i: usize| {
         let id = dataset.get_untracked().and_then(|d| d.indicators.get(i).map(|x| x.id.clone()));
+        let now = view.get_untracked().0;
         // Another indicator has other years and periods: start from all of them.
-        set(&|v| *v = View { indicator: id.clone(), tab: v.tab, region: v.region.clone(), ..View::default() });
+        url.set_view(&View { indicator: id, tab: now.tab, region: now.region, ..View::default() });
     });
 
     view! {

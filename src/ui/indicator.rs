@@ -28,13 +28,12 @@ pub fn IndicatorPage() -> impl IntoView {
     move || {
         let d = data.dataset.get()?;
         let locale = i18n.locale.get();
-        let Some(i) = d.indicators.iter().position(|x| x.id == id.get()) else {
+        let Some((i, info)) = d.indicator_index(&id.get()).and_then(|i| Some((i, d.indicators.get(i)?.clone()))) else {
             return Some(view! {
                 <h1>{i18n.t("indicator-unknown-title")}</h1>
                 <p class="data-notice" role="note">{i18n.t_args("indicator-unknown", &[("id", id.get().into())])}</p>
             }.into_any());
         };
-        let info = d.indicators[i].clone();
         let mappable = choices(&d).iter().any(|c| c.indicator == i);
         let panels = if compare::comparable(&d).contains(&i) { compare::small_multiples(&d, i, locale) } else { Vec::new() };
         let lines = figures_of_indicator(&d, i, Default::default(), locale);

@@ -82,7 +82,7 @@ fn Compare() -> impl IntoView {
     let choices = Memo::new(move |_| dataset.get().map(|d| compare::comparable(&d)).unwrap_or_default());
     let chosen = Signal::derive(move || {
         let (d, id) = (dataset.get()?, view.with(|v| v.0.indicator.clone())?);
-        d.indicators.iter().position(|i| i.id == id)
+        d.indicator_index(&id)
     });
     let indicator = picked(chosen, choices);
     let pick = Callback::new(move |i: usize| {
@@ -179,7 +179,7 @@ pub fn Funds() -> impl IntoView {
     let regions = Memo::new(move |_| dataset.get().map(|d| funds::regions(&d)).unwrap_or_default());
     let chosen = Signal::derive(move || {
         let (d, code) = (dataset.get()?, view.with(|v| v.0.region.clone())?);
-        d.regions.iter().position(|r| r.code == code)
+        d.region_index(&code)
     });
     let region = picked(chosen, regions);
     let pick = Callback::new(move |r: usize| {

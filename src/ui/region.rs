@@ -33,7 +33,7 @@ pub fn RegionPage() -> impl IntoView {
     move || {
         let d = data.dataset.get()?;
         let code = code.get();
-        let Some(r) = d.regions.iter().position(|x| x.code == code) else {
+        let Some(r) = d.region_index(&code) else {
             return Some(view! {
                 <h1>{move || i18n.t("region-unknown-title")}</h1>
                 <p class="data-notice" role="note">{move || i18n.t_args("region-unknown", &[("code", code.clone().into())])}</p>
@@ -51,32 +51,30 @@ fn name(d: &Dataset, r: usize, locale: Locale) -> String {
 #[component]
 fn Region(dataset: Arc<Dataset>, region: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let d = dataset;
-    let Some(info) = d.regions.get(region).cloned() else { return ().into_any() };
+    let Some(info) = dataset.regions.get(region).cloned() else { return ().into_any() };
     let on_map = (info.code.len() == 6 && info.code.bytes().all(|b| b.is_ascii_digit()) && info.code != "100000").then(|| format!("/map?at={}", info.code));
-    let parent = info.parent.filter(|&p| crate::derive::regions_with_data(&d).contains(&p));
-    let (d1, d2, d3, d4, d5, d6) = (d.clone(), d.clone(), d.clone(), d.clone(), d.clone(), d.clone());
+    let parent = info.parent.filter(|&p| crate::derive::regions_with_data(&dataset).contains(&p));
+    let d = StoredValue::new(dataset);
     view! {
         <article class="region-page" id=format!("region-{}", info.code)>
-            <h1>{move || name(&d1, region, i18n.locale.get())}</h1>
+            <h1>{move || d.with_value(|d| name(d, region, i18n.locale.get()))}</h1>
             <p class="lead">
                 {move || labels::term("level", info.level, i18n.locale.get())}
                 {move || parent.map(|p| {
-                    let href = region_href(&d2.regions[p].code);
-                    let text = name(&d2, p, i18n.locale.get());
+                    let (href, text) = d.with_value(|d| (d.regions.get(p).map(|r| region_href(&r.code)).unwrap_or_default(), name(d, p, i18n.locale.get())));
                     view! { " · "{i18n.t("region-part-of")}" "<Link href=href>{text}</Link> }
                 })}
                 {on_map.map(|href| view! { " · " <Link href=href>{move || i18n.t("region-on-map")}</Link> })}
             </p>
-            <KeyFigures dataset=d3 region=region/>
-            {move || funds::by_stage(&d4, region, i18n.locale.get()).map(|chart| view! { <ChartFigure chart=chart/> })}
-            <Pairings dataset=d5 region=region/>
-            <Tasks dataset=d6.clone() region=region/>
+            <KeyFigures dataset=d.get_value() region=region/>
+            {move || d.with_value(|d| funds::by_stage(d, region, i18n.locale.get())).map(|chart| view! { <ChartFigure chart=chart/> })}
+            <Pairings dataset=d.get_value() region=region/>
+            <Tasks dataset=d.get_value() region=region/>
             <section aria-labelledby="region-figures">
                 <h2 id="region-figures">{move || i18n.t("region-figures")}</h2>
-                {let d = d6.clone(); view! { <FigureTable lines=Signal::derive(move || figures_of_region(&d, region, i18n.locale.get()))/> }}
+                <FigureTable lines=Signal::derive(move || d.with_value(|d| figures_of_region(d, region, i18n.locale.get())))/>
             </section>
-            <RegionSources dataset=d.clone() region=region/>
+            <RegionSources dataset=d.get_value() region=region/>
         </article>
     }
     .into_any()
@@ -130,7 +128,7 @@ fn Pairings(dataset: Arc<Dataset>, region: usize) -> impl IntoView {
                 }).collect();
                 let figures = figures.into_iter().map(|(href, value)| view! { <li><Link href=href>{value}</Link></li> }).collect_view();
                 let source = d.sources.get(p.source).map(|s| (s.id.clone(), labels::citation(s, locale)));
-                let (label, other_href, other_name, period) = (pairing_label(d, p, locale), region_href(&d.regions[other].code), name(d, other, locale), format::period(&p.period, locale));
+                let (label, other_href, other_name, period) = (pairing_label(d, p, locale), d.regions.get(other).map(|r| region_href(&r.code)).unwrap_or_default(), name(d, other, locale), format::period(&p.period, locale));
                 view! {
                     <tr>
                         <td>{direction}</td>

@@ -65,7 +65,7 @@ mod tests {
     use crate::derive::{indicators, regions, years};
 
     fn index(d: &Dataset, id: &str) -> usize {
-        d.indicators.iter().position(|i| i.id == id).unwrap_or(usize::MAX)
+        d.indicator_index(id).unwrap_or(usize::MAX)
     }
 
     #[test]
