@@ -7,31 +7,40 @@ use crate::geo::Point;
 /// The least distance (in tenths of a pixel, along x plus along y) between points written.
 const MIN_STEP: i64 = 5;
 
+/// The points of `ring` written at this scale, in tenths of a pixel. Points less than half a
+/// pixel from the last one written add nothing (a country of 2,875 counties is mostly such
+/// points); a ring's last point is kept, and so is its second, so that a region smaller than a
+/// pixel still has a shape.
+fn kept<'r>(ring: &'r [Point], fit: &'r Fit) -> impl Iterator<Item = (i64, i64)> + 'r {
+    let end = ring.len().saturating_sub(1);
+    let (mut last, mut written) = (None::<(i64, i64)>, 0);
+    ring.iter().enumerate().filter_map(move |(i, p)| {
+        let (x, y) = fit.apply(*p);
+        let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+        let near = |l: (i64, i64)| written >= 2 && i < end && (l.0 - q.0).abs() + (l.1 - q.1).abs() < MIN_STEP;
+        if last.is_some_and(|l| l == q || near(l)) {
+            return None;
+        }
+        written += 1;
+        last = Some(q);
+        Some(q)
+    })
+}
+
 /// `M x,y L x,y … Z` for each ring (or line, when not `close`), in the pixels of `fit`, rounded
 /// to tenths of a pixel, skipping points within half a pixel of the one before.
 pub fn path<'a>(rings: impl Iterator<Item = &'a [Point]>, fit: &Fit, close: bool) -> String {
     let mut d = String::new();
     for ring in rings {
-        let mut last: Option<(i64, i64)> = None;
-        let (end, mut written) = (ring.len().saturating_sub(1), 0);
-        for (i, p) in ring.iter().enumerate() {
-            let (x, y) = fit.apply(*p);
-            let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
-            // Points less than half a pixel from the last one written add nothing at this scale
-            // (a country of 2,875 counties is mostly such points); a ring's last point is kept,
-            // and so is its second, so that a region smaller than a pixel still has a shape.
-            let near = |l: (i64, i64)| written >= 2 && i < end && (l.0 - q.0).abs() + (l.1 - q.1).abs() < MIN_STEP;
-            if last.is_some_and(|l| l == q || near(l)) {
-                continue;
-            }
-            written += 1;
-            d.push(if last.is_none() { 'M' } else { 'L' });
+        let mut any = false;
+        for q in kept(ring, fit) {
+            d.push(if any { 'L' } else { 'M' });
             push_tenths(&mut d, q.0);
             d.push(',');
             push_tenths(&mut d, q.1);
-            last = Some(q);
+            any = true;
         }
-        if close && last.is_some() {
+        if close && any {
             d.push('Z');
         }
     }
@@ -45,15 +54,10 @@ pub fn path_tenths<'a>(rings: impl Iterator<Item = &'a [Point]>, fit: &Fit) -> S
     let mut d = String::new();
     for ring in rings {
         let mut last: Option<(i64, i64)> = None;
-        let (end, mut written) = (ring.len().saturating_sub(1), 0);
-        for (i, p) in ring.iter().enumerate() {
-            let (x, y) = fit.apply(*p);
-            let q = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
-            let near = |l: (i64, i64)| written >= 2 && i < end && (l.0 - q.0).abs() + (l.1 - q.1).abs() < MIN_STEP;
+        for (n, q) in kept(ring, fit).enumerate() {
             match last {
-                Some(l) if l == q || near(l) => continue,
                 Some(l) => {
-                    if written == 1 {
+                    if n == 1 {
                         d.push('l');
                     } else if q.0 >= l.0 {
                         d.push(' ');
@@ -71,7 +75,6 @@ pub fn path_tenths<'a>(rings: impl Iterator<Item = &'a [Point]>, fit: &Fit) -> S
                     push_int(&mut d, q.1);
                 }
             }
-            written += 1;
             last = Some(q);
         }
         if last.is_some() {
