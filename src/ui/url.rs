@@ -69,31 +69,30 @@ impl Url {
     /// Goes to the current page with `page` in place of the parameters named `owned`; other
     /// parameters of the page and the portal's stay.
     pub fn set_page(&self, page: Search, owned: &[&str], replace: bool) {
-        let mut search = Search::default();
-        for (k, v) in self.pairs.get_untracked() {
-            if !owned.contains(&k.as_str()) && !PORTAL_KEYS.contains(&k.as_str()) {
-                search.push(k, v);
-            }
-        }
-        search.extend(page);
-        let path = self.pathname.get_untracked();
-        let href = self.href_with(&path, search);
-        self.navigate.with_value(|n| n(&href, NavigateOptions { scroll: false, replace, ..Default::default() }));
+        let portal = self.portal.get_untracked().0;
+        self.go_here(|k| !owned.contains(&k), page, &portal, false, replace);
     }
 
     /// Goes to the same page and view with `portal`'s parameters (`replace` for corrections that
     /// should not make a history entry).
     pub fn set_portal(&self, portal: &Portal, replace: bool) {
-        let mut page = Search::default();
+        self.go_here(|_| true, Search::default(), portal, true, replace);
+    }
+
+    /// Goes to the current path with the page's parameters that pass `keep`, then `page`, then
+    /// `portal`'s; with the current `#fragment` if `keep_hash`. The scroll position stays.
+    fn go_here(&self, keep: impl Fn(&str) -> bool, page: Search, portal: &Portal, keep_hash: bool, replace: bool) {
+        let mut search = Search::default();
         for (k, v) in self.pairs.get_untracked() {
-            if !PORTAL_KEYS.contains(&k.as_str()) {
-                page.push(k, v);
+            if keep(&k) && !PORTAL_KEYS.contains(&k.as_str()) {
+                search.push(k, v);
             }
         }
-        page.extend(portal.search());
-        let hash = self.hash.get_untracked();
+        search.extend(page);
+        search.extend(portal.search());
+        let hash = if keep_hash { self.hash.get_untracked() } else { String::new() };
         let hash = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
-        let href = format!("{}{}{hash}", self.pathname.get_untracked(), page.finish());
+        let href = format!("{}{}{hash}", self.pathname.get_untracked(), search.finish());
         self.navigate.with_value(|n| n(&href, NavigateOptions { scroll: false, replace, ..Default::default() }));
     }
 
