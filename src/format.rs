@@ -117,6 +117,12 @@ pub fn number(value: f64, max_decimals: usize, locale: Locale) -> String {
     }
 }
 
+/// A number for files and programs: up to ten decimals (enough for any whole number of base
+/// units in a scaled unit), no grouping, an ASCII minus.
+pub fn plain(value: f64) -> String {
+    number(value, 10, Locale::ZhHans).replace('−', "-")
+}
+
 /// A size in bytes as a reader reads it: 830 B, 12.4 KB, 3.1 MB (units of 1024).
 pub fn bytes(n: u64, locale: Locale) -> String {
     const UNITS: [&str; 3] = ["KB", "MB", "GB"];

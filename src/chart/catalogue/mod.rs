@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod compare;
 pub mod explore;
 pub mod funds;
+pub mod pages;
 pub mod pairing;
 pub mod poverty;
 
