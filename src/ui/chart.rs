@@ -13,6 +13,7 @@ use crate::chart::spec::Chart;
 use crate::labels;
 
 use super::i18n::use_i18n;
+use super::share::{ShareTools, Shared, Shown};
 use super::theme::use_theme;
 
 /// The width a chart is drawn at before its box has been measured.
@@ -103,6 +104,10 @@ pub fn ChartFigure(chart: Chart) -> impl IntoView {
             <div class="chart-table" id=table_id hidden=move || !show_table.get()>
                 {move || show_table.get().then(|| view! { <DataTable chart=chart/> })}
             </div>
+            {(!super::embed::embedded()).then(|| {
+                let shared = Shared { title: c.title.clone(), anchor: Some(id.clone()), stem: id.clone(), height: box_height + 240, shown: Shown::Chart(c.clone()) };
+                view! { <ShareTools shared=Signal::stored(shared) id=id.clone()/> }
+            })}
         </figure>
     }
 }
@@ -122,7 +127,7 @@ fn Marks(
     // A mark's figure opens its provenance (click, or Enter on the focused mark).
     let open = move |mark: usize| {
         if let Some(id) = chart.with_value(|c| c.marks.get(mark).and_then(|m| m.figure.clone())) {
-            url.go(&figure_href(&id));
+            url.open(&figure_href(&id));
         }
     };
     let focus = move |n: usize| {

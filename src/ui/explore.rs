@@ -7,6 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::chart::catalogue::explore::chart;
+use crate::chart::catalogue::pages::explore_indicator;
 use crate::data::Dataset;
 use crate::derive::{figures_of_indicator, indicators, regions, years, Scope};
 use crate::i18n::Locale;
@@ -21,9 +22,6 @@ use super::sources::FigureTable;
 use super::url::use_url;
 use super::DataState;
 
-/// The indicator shown when the URL names none: the national series if the data has it.
-const DEFAULT_INDICATOR: &str = "rural_poor_population";
-
 const TABS: [(Tab, &str); 3] = [(Tab::Chart, "explore-tab-chart"), (Tab::Map, "explore-tab-map"), (Tab::Table, "explore-tab-table")];
 
 #[component]
@@ -36,9 +34,7 @@ pub fn Explore() -> impl IntoView {
     let choices_ = Memo::new(move |_| dataset.get().map(|d| indicators(&d)).unwrap_or_default());
     let indicator = Memo::new(move |_| {
         let d = dataset.get()?;
-        let all = choices_.get();
-        let wanted = view.with(|v| v.0.indicator.clone()).or_else(|| Some(DEFAULT_INDICATOR.to_owned()));
-        wanted.and_then(|id| d.indicator_index(&id)).filter(|i| all.contains(i)).or_else(|| all.first().copied())
+        view.with(|v| explore_indicator(&d, &v.0))
     });
     let region = Memo::new(move |_| {
         let (d, code) = (dataset.get()?, view.with(|v| v.0.region.clone())?);

@@ -3,6 +3,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use gloo_net::http::Request;
@@ -169,11 +170,21 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
     String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
 }
 
+/// A data package as fetched: where its descriptor is, what was read from it, and the files as
+/// received (the descriptor and every CSV that arrived, by their paths in the package), for the
+/// "whole data package" download.
+#[derive(Clone)]
+pub struct Fetched {
+    pub url: String,
+    pub loaded: Loaded,
+    pub files: Arc<Vec<(String, String)>>,
+}
+
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
 /// page's base URL): the descriptor first, then every CSV it names, all at once. A CSV that cannot
 /// be fetched is reported among the package's problems (with its URL and status) and the rest
 /// still loads; a descriptor that cannot be fetched or read fails the whole load.
-pub async fn load_package(relative: String) -> Result<(String, Loaded), LoadError> {
+pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
     let url = absolute_url(&relative);
     let text = fetch_text(&url, TIMEOUT).await?;
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
@@ -184,9 +195,12 @@ pub async fn load_package(relative: String) -> Result<(String, Loaded), LoadErro
         let resource_url = resolve(path, &url);
         async move { (path.clone(), fetch_text(&resource_url, TIMEOUT).await.map_err(|e| e.to_string())) }
     });
-    let mut texts: HashMap<String, Result<String, String>> = futures::future::join_all(fetches).await.into_iter().collect();
-    let loaded = package::read_files(&file, &descriptor, planned, |path| texts.remove(path).unwrap_or_else(|| Err(path.to_owned())));
-    Ok((url, loaded))
+    let texts: HashMap<String, Result<String, String>> = futures::future::join_all(fetches).await.into_iter().collect();
+    let loaded = package::read_files(&file, &descriptor, planned, |path| texts.get(path).cloned().unwrap_or_else(|| Err(path.to_owned())));
+    let mut files: Vec<(String, String)> = texts.into_iter().filter_map(|(path, text)| Some((path, text.ok()?))).collect();
+    files.sort();
+    files.insert(0, (file, text));
+    Ok(Fetched { url, loaded, files: Arc::new(files) })
 }
 
 /// `path` resolved against the URL `base` (a resource path against its descriptor's URL).

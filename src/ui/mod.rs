@@ -5,6 +5,8 @@
 
 pub mod chart;
 pub mod combobox;
+pub mod download;
+pub mod embed;
 mod explore;
 pub mod find;
 pub mod i18n;
@@ -14,6 +16,7 @@ pub mod map;
 pub mod progress;
 mod pages;
 mod provenance;
+pub mod share;
 pub mod region;
 pub mod shell;
 mod sources;
@@ -28,7 +31,6 @@ use leptos_router::path;
 
 use std::sync::Arc;
 
-use crate::data::package::Loaded;
 use crate::data::Dataset;
 use crate::params::{data_param, DataParam};
 
@@ -38,7 +40,7 @@ use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, PovertyExi
 /// The data package as fetched: `None` while loading, then the URL and what was read, or the error.
 #[derive(Clone, Copy)]
 pub struct DataState {
-    resource: LocalResource<Result<(String, Loaded), LoadError>>,
+    resource: LocalResource<Result<load::Fetched, LoadError>>,
     attempt: RwSignal<u32>,
     /// The loaded dataset, shared by every page (copied out of the resource once per load).
     pub dataset: Memo<Option<Arc<Dataset>>>,
@@ -72,7 +74,7 @@ impl DataState {
             load_package(package.clone())
         });
         let dataset = Memo::new(move |_| {
-            resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|(_, loaded)| Arc::new(loaded.dataset.clone())))
+            resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::new(f.loaded.dataset.clone())))
         });
         DataState { resource, attempt, dataset, param: StoredValue::new(param) }
     }
@@ -80,6 +82,11 @@ impl DataState {
     /// The package being shown: `?data=`'s, or the default.
     pub fn package(&self) -> String {
         self.param.with_value(package_of)
+    }
+
+    /// The package's files as received (descriptor first), once loaded.
+    pub fn files(&self) -> Option<Arc<Vec<(String, String)>>> {
+        self.resource.with_untracked(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::clone(&f.files)))
     }
 
     /// Fetches the package again.
@@ -112,10 +119,16 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame() -> impl IntoView {
     let url = url::provide();
+    let embedded = embed::embedded();
+    if embedded {
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.class_list().add_1("embedded");
+        }
+    }
     // `data` has its own notice in `DataStatus`.
     let problems = Memo::new(move |_| url.portal.with(|(_, p)| p.iter().filter(|p| p.param != "data").cloned().collect::<Vec<_>>()));
     view! {
-            <shell::Header/>
+            {(!embedded).then(|| view! { <shell::Header/> })}
             <main id="main" tabindex="-1">
                 <url::ParamNotices problems=problems/>
                 <DataStatus/>
@@ -131,6 +144,8 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/figures/:id") view=provenance::FigurePage/>
                     <Route path=path!("/regions/:code") view=region::RegionPage/>
                     <Route path=path!("/indicators/:id") view=indicator::IndicatorPage/>
+                    <Route path=path!("/embed") view=embed::Embed/>
+                    <Route path=path!("/embed/*page") view=embed::Embed/>
                 </Routes>
             </main>
     }
@@ -146,7 +161,7 @@ fn DataStatus() -> impl IntoView {
         DataParam::Invalid { value, reason } => Some(view! {
             <p class="data-notice" role="note">{move || i18n.t_args("param-data-invalid", &[("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p>
         }.into_any()),
-        DataParam::Package(_) => data.resource.get().and_then(|r| r.ok()).map(|(url, loaded)| view! {
+        DataParam::Package(_) => data.resource.get().and_then(|r| r.ok()).map(|load::Fetched { url, loaded, .. }| view! {
             <p class="data-notice" role="note">{move || i18n.t_args("data-other-package", &[("title", loaded.dataset.title.as_str().into()), ("url", url.as_str().into())])}</p>
         }.into_any()),
         DataParam::Default => None,
@@ -156,8 +171,8 @@ fn DataStatus() -> impl IntoView {
         {move || match data.resource.get() {
             None => view! { <status::Loading url=load::absolute_url(&data.package())/> }.into_any(),
             Some(Err(error)) => view! { <status::LoadFailed error=error retry=Callback::new(move |_| data.retry())/> }.into_any(),
-            Some(Ok((url, loaded))) if !loaded.problems.is_empty() => {
-                view! { <status::DataProblems url=url problems=loaded.problems/> }.into_any()
+            Some(Ok(fetched)) if !fetched.loaded.problems.is_empty() => {
+                view! { <status::DataProblems url=fetched.url problems=fetched.loaded.problems/> }.into_any()
             }
             Some(Ok(_)) => ().into_any(),
         }}

@@ -123,7 +123,7 @@ fn Compare() -> impl IntoView {
 
 /// The reader's pick if it is one of the choices, or the first choice.
 pub(super) fn picked(chosen: Signal<Option<usize>>, choices: Memo<Vec<usize>>) -> impl Fn() -> Option<usize> + Copy {
-    move || chosen.get().filter(|c| choices.with(|all| all.contains(c))).or_else(|| choices.get().first().copied())
+    move || choices.with(|all| crate::chart::catalogue::pages::chosen(chosen.get(), all))
 }
 
 /// A labelled drop-down of `choices` (indexes into the dataset's indicators or regions), each

@@ -112,6 +112,12 @@ fn ThemeToggle() -> impl IntoView {
     }
 }
 
+/// Puts `text` on the clipboard; whether the browser allowed it.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
 /// Copies the address of the view on screen, which holds everything needed to see it again.
 /// Where the clipboard is not available, the address is shown selected for the reader to copy.
 #[component]
@@ -124,11 +130,7 @@ fn CopyLink() -> impl IntoView {
         let Some(window) = web_sys::window() else { return };
         let href = window.location().href().unwrap_or_default();
         address.set(href.clone());
-        let promise = window.navigator().clipboard().write_text(&href);
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(ok));
-        });
+        leptos::task::spawn_local(async move { copied.set(Some(copy_text(&href).await)) });
     };
     view! {
         <div class="copy-link">

@@ -55,6 +55,17 @@ impl Url {
         self.navigate.with_value(|n| n(&href, NavigateOptions::default()));
     }
 
+    /// Opens `path` (with the portal's parameters): here, or from an embed in a new tab.
+    pub fn open(&self, path: &str) {
+        if super::embed::embedded() {
+            if let Some(w) = web_sys::window() {
+                let _ = w.open_with_url_and_target(&super::load::absolute_url(&self.href(path)), "_blank");
+            }
+        } else {
+            self.go(path);
+        }
+    }
+
     /// Goes to `view` on the current page (a history entry; the scroll position stays), keeping
     /// parameters the view does not own (the map's, on the explorer's map tab).
     pub fn set_view(&self, view: &View) {
@@ -174,9 +185,14 @@ pub fn ParamNotices(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoVi
     }
 }
 
-/// A link inside the portal that keeps the reader's language, theme and data package.
+/// A link inside the portal that keeps the reader's language, theme and data package. In an
+/// embed it opens the full portal in a new tab.
 #[component]
 pub fn Link(#[prop(into)] href: String, #[prop(optional, into)] class: Option<&'static str>, children: Children) -> impl IntoView {
     let url = use_url();
-    view! { <leptos_router::components::A href=move || url.href(&href) attr:class=class>{children()}</leptos_router::components::A> }
+    if super::embed::embedded() {
+        let href = super::load::absolute_url(&url.href(&href));
+        return view! { <a href=href class=class target="_blank" rel="noopener">{children()}</a> }.into_any();
+    }
+    view! { <leptos_router::components::A href=move || url.href(&href) attr:class=class>{children()}</leptos_router::components::A> }.into_any()
 }

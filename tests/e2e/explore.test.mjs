@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-import { ROOT, startApp, screenshot, waitForPortal, axe } from "./harness.mjs";
+import { ROOT, startApp, screenshot, waitForPortal, axe, parseCsv } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -30,22 +30,7 @@ async function quotationOf(id) {
 
 /** The rows of a CSV file of the default data as objects (quoted fields may hold commas). */
 async function rows(name) {
-  const text = await readFile(join(ROOT, "public", "data", name), "utf8");
-  const records = [];
-  let field = "", record = [], quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { record.push(field); field = ""; }
-    else if (c === "\n") { record.push(field); records.push(record); record = []; field = ""; }
-    else if (c !== "\r") field += c;
-  }
-  if (field || record.length) { record.push(field); records.push(record); }
-  const [header, ...body] = records;
+  const [header, ...body] = parseCsv(await readFile(join(ROOT, "public", "data", name), "utf8"));
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 

@@ -143,6 +143,25 @@ export async function tofuIn(page, text, selector = "body") {
   );
 }
 
+/** The records of CSV `text` (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text) {
+  const records = [];
+  let field = "", record = [], quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { record.push(field); field = ""; }
+    else if (c === "\n") { record.push(field); records.push(record); record = []; field = ""; }
+    else if (c !== "\r") field += c;
+  }
+  if (field || record.length) { record.push(field); records.push(record); }
+  return records;
+}
+
 function safe(name) {
   return name.replace(/[^\w.-]+/g, "-");
 }

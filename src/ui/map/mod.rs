@@ -113,7 +113,7 @@ pub fn MapSection() -> impl IntoView {
     let data = expect_context::<DataState>();
     // The package says which boundaries to draw; without a package the portal's own are drawn.
     let files = Memo::new(move |_| match data.resource.get()? {
-        Ok((url, loaded)) => Some(Files::of(&url, &loaded.dataset)),
+        Ok(fetched) => Some(Files::of(&fetched.url, &fetched.loaded.dataset)),
         Err(_) => Some(Files::portal()),
     });
     move || files.get().map(|files| view! { <MapLoader files=files/> })
@@ -180,6 +180,8 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let data = expect_context::<DataState>();
     let atlas = RwSignal::new(atlas);
     let landscape = landscape();
+    // An embed shows the view it was given: no pickers, switches or search box.
+    let embedded = crate::ui::embed::embedded();
     let query_map = use_query_map();
     let parsed = Memo::new(move |_| query_map.with(|q| MapQuery::parse(|k| q.get(k))));
     let query = Memo::new(move |_| parsed.with(|(q, _)| q.clone()));
@@ -299,6 +301,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             view! { <p class="map-warning" role="note">{move || i18n.t_args("param-problem", &[("param", param.into()), ("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p> }
         }).collect_view())}
         {move || at_unknown.get().map(|code| view! { <p class="map-warning" role="note">{move || i18n.t_args("map-at-unknown", &[("code", code.as_str().into())])}</p> })}
+        {(!embedded).then(|| view! {
         <div class="map-controls">
             <div class="view-switch" role="group" aria-label=move || i18n.t("map-show-label")>
                 <button type="button" aria-pressed=move || (show.get() == Show::Choropleth).to_string() on:click=move |_| on_show(Show::Choropleth)>
@@ -310,6 +313,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             </div>
             <search::SearchBox go=go query=query naming=naming/>
         </div>
+        })}
         <Breadcrumbs atlas=atlas at=at go=go query=query naming=naming/>
         {move || region_page.get().map(|(code, name)| view! {
             <p class="map-region-page">
@@ -328,7 +332,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         }).collect_view())}
         {move || match show.get() {
             Show::Choropleth => view! {
-                <div class="map-controls">
+                <div class="map-controls" hidden=embedded>
                     {move || data.dataset.get().map(|d| {
                         let current = selection.get();
                         let choices = all_choices.get();
@@ -383,7 +387,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                 <regions::RegionMap atlas=atlas at=at shades=shades selection=selection landscape=landscape go=go query=query naming=naming/>
             }.into_any(),
             Show::Flows => view! {
-                <super::pages::MeasureSwitch shown=measure pick=pick_measure/>
+                {(!embedded).then(|| view! { <super::pages::MeasureSwitch shown=measure pick=pick_measure/> })}
                 <flows::FlowMap atlas=atlas at=at measure=measure landscape=landscape/>
             }.into_any(),
         }}
@@ -393,6 +397,11 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                 None => i18n.t("map-boundaries-caption"),
             }}
         </p>
+        {move || (!embedded && show.get() == Show::Choropleth).then(|| shades.get()).flatten().map(|c| {
+            use crate::ui::share::{ShareTools, Shared, Shown};
+            let shared = Shared { title: c.title.clone(), anchor: None, stem: "map".into(), height: 760, shown: Shown::Table(crate::share::table::choropleth_csv(&c, i18n.locale.get())) };
+            view! { <ShareTools shared=Signal::stored(shared) id="map".to_owned()/> }
+        })}
     }
 }
 

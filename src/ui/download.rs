@@ -1,0 +1,70 @@
+//! Saving files the browser makes: a text or bytes as a download, and an SVG rasterized to PNG.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a file could not be made; the text is shown to the reader.
+pub type Failed = String;
+
+fn describe(e: JsValue) -> Failed {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn blob(parts: &JsValue, mime: &str) -> Result<web_sys::Blob, Failed> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(describe)
+}
+
+/// A blob of `bytes` of type `mime`.
+pub fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, Failed> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    blob(&parts, mime)
+}
+
+/// Offers `blob` to the reader as the file `name`.
+pub fn save(blob: &web_sys::Blob, name: &str) -> Result<(), Failed> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(describe)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(describe)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // The download has started; the address can go once the click is handled.
+    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+    Ok(())
+}
+
+/// `svg` (a standalone SVG document `width` × `height` pixels) drawn as a PNG of the same size.
+/// The browser draws the text with the fonts installed on the reader's system.
+pub async fn png(svg: &str, width: u32, height: u32) -> Result<web_sys::Blob, Failed> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let source = bytes_blob(svg.as_bytes(), "image/svg+xml;charset=utf-8")?;
+    let url = web_sys::Url::create_object_url_with_blob(&source).map_err(describe)?;
+    let image = web_sys::HtmlImageElement::new().map_err(describe)?;
+    image.set_src(&url);
+    let decoded = JsFuture::from(image.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.map_err(|e| format!("the picture could not be drawn: {}", describe(e)))?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(describe)?.unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").map_err(describe)?.ok_or("no 2D canvas")?.unchecked_into();
+    context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, f64::from(width), f64::from(height)).map_err(describe)?;
+    let made = js_sys::Promise::new(&mut |resolve, reject| {
+        let refuse = reject.clone();
+        let done = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
+            let _ = if blob.is_null() { refuse.call1(&JsValue::NULL, &"the canvas made no PNG".into()) } else { resolve.call1(&JsValue::NULL, &blob) };
+        });
+        if let Err(e) = canvas.to_blob_with_type(done.unchecked_ref(), "image/png") {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    });
+    Ok(JsFuture::from(made).await.map_err(describe)?.unchecked_into())
+}
