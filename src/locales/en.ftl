@@ -503,3 +503,4 @@ cite-heading = Cite “{ $title }”
 cite-gbt7714 = GB/T 7714—2015
 cite-apa-label = APA (7th edition)
 cite-help = The access date is today ({ $date }); the link keeps every setting of this view.
+explore-table-title = { $indicator }: the published figures

@@ -486,3 +486,4 @@ cite-heading = 引用“{ $title }”
 cite-gbt7714 = GB/T 7714—2015
 cite-apa-label = APA（第 7 版）
 cite-help = 引用日期为今天（{ $date }）；链接保存本视图的全部设置。
+explore-table-title = { $indicator }：已发布的数字

@@ -485,3 +485,4 @@ cite-heading = 引用「{ $title }」
 cite-gbt7714 = GB/T 7714—2015
 cite-apa-label = APA（第 7 版）
 cite-help = 引用日期為今天（{ $date }）；連結保存本檢視的全部設定。
+explore-table-title = { $indicator }：已發布的數字

@@ -5,6 +5,7 @@
 use crate::chart::spec::Chart;
 use crate::format;
 use crate::i18n::{tr, Locale};
+use crate::derive::SourcedFigure;
 use crate::labels;
 use crate::map::choropleth::Choropleth;
 
@@ -61,6 +62,15 @@ pub fn choropleth_csv(map: &Choropleth, locale: Locale) -> String {
     csv(&header, &rows)
 }
 
+/// Figures as a figure table lists them: indicator, region, period, value as shown, status, the
+/// verbatim quotation and the figure's id.
+pub fn figures_csv(lines: &[SourcedFigure], locale: Locale) -> String {
+    let header: Vec<String> = ["col-indicator", "col-region", "col-period", "col-value", "col-status", "col-quote", "chart-col-figure"].map(|id| tr(locale, id)).into();
+    let rows: Vec<Vec<String>> =
+        lines.iter().map(|f| vec![f.indicator.clone(), f.region.clone(), f.period.clone(), f.value.clone(), f.status.clone(), f.quote.clone(), f.id.clone()]).collect();
+    csv(&header, &rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +112,21 @@ mod tests {
         assert_eq!(rows.len(), map.rows.len());
         for (row, r) in rows.iter().zip(&map.rows) {
             assert_eq!(row.iter().collect::<Vec<_>>(), [r.region.as_str(), &r.value, &r.class, r.source.as_ref().map_or("", |s| &s.text), &r.region_code, &r.figure]);
+        }
+    }
+
+    #[test]
+    fn figures_read_back_with_their_quotations() {
+        let dataset = default_dataset();
+        let lines = crate::derive::figures_of_indicator(&dataset, 0, Default::default(), Locale::ZhHant);
+        let text = figures_csv(&lines, Locale::ZhHant);
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches(BOM).as_bytes());
+        assert_eq!(reader.headers().expect("a header").len(), 7);
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+        assert!(!rows.is_empty());
+        assert_eq!(rows.len(), lines.len());
+        for (row, f) in rows.iter().zip(&lines) {
+            assert_eq!((row.get(3), row.get(5), row.get(6)), (Some(f.value.as_str()), Some(f.quote.as_str()), Some(f.id.as_str())));
         }
     }
 

@@ -15,6 +15,8 @@ use crate::map::choropleth::choices;
 use crate::params::{Tab, View};
 
 use super::chart::ChartFigure;
+use super::share::{ShareTools, Shared, Shown};
+use crate::share::table::figures_csv;
 use super::i18n::use_i18n;
 use super::map::MapSection;
 use super::pages::{use_view, view_notices, Picker};
@@ -79,7 +81,9 @@ pub fn Explore() -> impl IntoView {
                         if lines.is_empty() {
                             view! { <p class="empty">{i18n.t("explore-none-in-scope")}</p> }.into_any()
                         } else {
-                            view! { <FigureTable lines=lines/> }.into_any()
+                            let title = i18n.t_args("explore-table-title", &[("indicator", d.indicators.get(i).map(|x| x.names.get(locale).to_owned()).unwrap_or_default().into())]);
+                            let shared = Shared { title, anchor: None, stem: "figures".into(), height: 600, shown: Shown::Table(figures_csv(&lines, locale)) };
+                            view! { <FigureTable lines=lines/><ShareTools shared=Signal::stored(shared) id="explore-table".to_owned()/> }.into_any()
                         }
                     }
                     Tab::Map if choices(&d).iter().any(|c| c.indicator == i) => view! { <MapSection/> }.into_any(),
