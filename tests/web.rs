@@ -181,6 +181,31 @@ async fn chart_figure_renders_data_text_as_text_and_its_table_matches_the_marks(
 }
 
 #[wasm_bindgen_test]
+async fn share_dialogs_quote_data_text_as_text_and_the_embed_code_names_the_chart() {
+    let root = container("share");
+    let handle = mount_chart(&root, hostile_chart());
+    wait_for("the share buttons", || all(&root, ".share-tools button").len() == 3).await;
+    assert!(all(&root, ".share-dialog[open]").is_empty(), "dialogs start closed");
+    click(&root, "[data-share=embed]");
+    let code = || find(&root, ".share-dialog[open] textarea").map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value()).unwrap_or_default();
+    wait_for("the embed code", || !code().is_empty()).await;
+    let code = code();
+    assert!(code.contains("/embed/") && code.contains("chart=t1"), "{code}");
+    assert!(code.contains("title=\"&lt;img src=x onerror=alert(1)&gt;\""), "the title is escaped in the snippet: {code}");
+    assert!(all(&root, "script, img, b").is_empty(), "data text became markup");
+    click(&root, ".share-dialog[open] .share-close");
+    sleep(0).await;
+    assert!(all(&root, ".share-dialog[open]").is_empty(), "the close button closes it");
+    click(&root, "[data-share=cite]");
+    let gbt = || find(&root, ".share-dialog[open] textarea").map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value()).unwrap_or_default();
+    wait_for("the citation", || !gbt().is_empty()).await;
+    assert!(gbt().contains("<img src=x onerror=alert(1)>[DS/OL]. ["), "{}", gbt());
+    assert!(all(&root, "script, img, b").is_empty(), "data text became markup");
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn marks_are_one_tab_stop_and_arrow_keys_move_between_them_showing_value_and_source() {
     let root = container("chart-keys");
     let handle = mount_chart(&root, hostile_chart());

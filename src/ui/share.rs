@@ -189,7 +189,8 @@ fn EmbedCode(shared: Signal<Shared>) -> impl IntoView {
 fn Downloads(shared: Signal<Shared>) -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
-    let data = expect_context::<DataState>();
+    // Outside the portal (a component on its own) there is no package to offer.
+    let data = use_context::<DataState>();
     let failed = RwSignal::new(None::<String>);
     let report = move |r: Result<(), String>| failed.set(r.err());
     let card_at = move |scale: u32| -> Option<Result<card::Card, String>> {
@@ -229,7 +230,7 @@ fn Downloads(shared: Signal<Shared>) -> impl IntoView {
         report(download::bytes_blob(text.as_bytes(), "text/csv;charset=utf-8").and_then(|b| download::save(&b, &share::file_name(&s.stem, "csv"))));
     };
     let save_package = move |_| {
-        let Some(files) = data.files() else { return };
+        let Some(files) = data.and_then(|d| d.files()) else { return };
         let d = today();
         let entries: Vec<(String, &[u8])> = files.iter().map(|(path, text)| (format!("datapackage/{path}"), text.as_bytes())).collect();
         let entries: Vec<share::zip::Entry> = entries.iter().map(|(path, bytes)| share::zip::Entry { path, bytes }).collect();
@@ -251,7 +252,9 @@ fn Downloads(shared: Signal<Shared>) -> impl IntoView {
                 <li><button type="button" data-download="svg" on:click=save_svg>{move || i18n.t("download-svg")}</button></li>
             })}
             <li><button type="button" data-download="csv" on:click=save_csv>{move || i18n.t("download-csv")}</button></li>
-            <li><button type="button" data-download="package" on:click=save_package>{move || i18n.t("download-package")}</button></li>
+            {data.is_some().then(|| view! {
+                <li><button type="button" data-download="package" on:click=save_package>{move || i18n.t("download-package")}</button></li>
+            })}
         </ul>
         <p class="share-help">{move || i18n.t(if is_chart() { "download-help" } else { "download-help-table" })}</p>
         {move || failed.get().map(|detail| view! { <p class="chart-error" role="alert">{move || i18n.t_args("download-failed", &[("detail", detail.as_str().into())])}</p> })}
