@@ -529,7 +529,7 @@ describe("print", () => {
       await page.goto(app.url("/map?at=150500"));
       await waitForPortal(page);
       await page.locator("#region-150521").waitFor();
-      for (const hidden of [".site-nav", ".lang-switch", ".theme-toggle", ".view-switch", ".map-search", ".map-keys"]) {
+      for (const hidden of [".site-nav", ".lang-switch", ".theme-toggle", ".view-switch", ".map-search", ".map-keys", ".share-tools"]) {
         assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
       }
       for (const shown of ["h1", "#map-title", ".map svg", ".map-legend", ".map-table", ".map-caption"]) {
