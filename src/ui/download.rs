@@ -68,3 +68,36 @@ pub async fn png(svg: &str, width: u32, height: u32) -> Result<web_sys::Blob, Fa
     });
     Ok(JsFuture::from(made).await.map_err(describe)?.unchecked_into())
 }
+
+/// The presentation properties copied onto each element of an exported picture, so it looks the
+/// same without the page's stylesheet.
+const STYLED: [&str; 9] = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-linejoin", "stroke-dasharray", "opacity", "font-size", "display"];
+
+/// A standalone copy of the `<svg>` that `selector` finds, each element carrying its computed
+/// style; with its `viewBox` width and height. Focus and hover outlines are left out.
+pub fn standalone_svg(selector: &str) -> Result<(String, f64, f64), Failed> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let original = document.query_selector(selector).map_err(describe)?.ok_or_else(|| format!("nothing at {selector}"))?;
+    let copy: web_sys::Element = original.clone_node_with_deep(true).map_err(describe)?.unchecked_into();
+    let (from, to) = (original.query_selector_all("*").map_err(describe)?, copy.query_selector_all("*").map_err(describe)?);
+    for i in 0..from.length().min(to.length()) {
+        let (Some(a), Some(b)) = (from.item(i), to.item(i)) else { continue };
+        let (a, b): (web_sys::Element, web_sys::Element) = (a.unchecked_into(), b.unchecked_into());
+        if a.class_list().contains("region-ring") {
+            b.remove();
+            continue;
+        }
+        let Ok(Some(style)) = window.get_computed_style(&a) else { continue };
+        let inline: String = STYLED.iter().filter_map(|p| style.get_property_value(p).ok().filter(|v| !v.is_empty()).map(|v| format!("{p}:{v};"))).collect();
+        let _ = b.set_attribute("style", &inline);
+    }
+    let view_box = original.get_attribute("viewBox").unwrap_or_default();
+    let numbers: Vec<f64> = view_box.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let (w, h) = (numbers.get(2).copied().unwrap_or(0.0), numbers.get(3).copied().unwrap_or(0.0));
+    if w <= 0.0 || h <= 0.0 {
+        return Err(format!("{selector} has no viewBox"));
+    }
+    let text = web_sys::XmlSerializer::new().map_err(describe)?.serialize_to_string(&copy).map_err(describe)?;
+    Ok((text, w, h))
+}

@@ -5,9 +5,12 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
 use crate::chart::spec::Chart;
+use crate::map::choropleth::Choropleth;
 use crate::data::period::Date;
-use crate::i18n::Locale;
+use crate::i18n::{tr, Locale};
 use crate::params::Theme;
 use crate::share::{self, card, cite, embed, table};
 
@@ -35,6 +38,9 @@ pub struct Shared {
 pub enum Shown {
     /// A chart: its card (PNG, SVG) and its marks (CSV).
     Chart(Chart),
+    /// A choropleth: its card (with the map drawn on the page, found by `picture`, a selector) and
+    /// its table (CSV); `caption` credits the boundaries.
+    Map { map: Arc<Choropleth>, caption: String, picture: &'static str },
     /// A table, as its CSV text.
     Table(String),
 }
@@ -44,6 +50,7 @@ impl Shared {
     fn csv(&self, locale: Locale) -> String {
         match &self.shown {
             Shown::Chart(chart) => table::chart_csv(chart, locale),
+            Shown::Map { map, .. } => table::choropleth_csv(map, locale),
             Shown::Table(csv) => csv.clone(),
         }
     }
@@ -111,15 +118,16 @@ fn ShareDialog(dialog: NodeRef<Dialog>, id: String, #[prop(into)] heading: Signa
 pub fn ShareTools(#[prop(into)] shared: Signal<Shared>, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let (embed_dialog, download_dialog, cite_dialog) = (NodeRef::<Dialog>::new(), NodeRef::<Dialog>::new(), NodeRef::<Dialog>::new());
+    let opened = RwSignal::new(0u32);
     let title = move |msg: &'static str| Signal::derive(move || i18n.t_args(msg, &[("title", shared.with(|s| s.title.clone()).into())]));
     view! {
         <div class="share-tools" role="group" aria-label=move || i18n.t("share-label")>
             <button type="button" data-share="embed" aria-haspopup="dialog" on:click=move |_| open(embed_dialog)>{move || i18n.t("share-embed")}</button>
-            <button type="button" data-share="download" aria-haspopup="dialog" on:click=move |_| open(download_dialog)>{move || i18n.t("share-download")}</button>
+            <button type="button" data-share="download" aria-haspopup="dialog" on:click=move |_| { opened.update(|n| *n += 1); open(download_dialog) }>{move || i18n.t("share-download")}</button>
             <button type="button" data-share="cite" aria-haspopup="dialog" on:click=move |_| open(cite_dialog)>{move || i18n.t("share-cite")}</button>
         </div>
         <ShareDialog dialog=embed_dialog id=format!("{id}-embed") heading=title("embed-heading")><EmbedCode shared=shared/></ShareDialog>
-        <ShareDialog dialog=download_dialog id=format!("{id}-download") heading=title("download-heading")><Downloads shared=shared/></ShareDialog>
+        <ShareDialog dialog=download_dialog id=format!("{id}-download") heading=title("download-heading")><Downloads shared=shared opened=opened/></ShareDialog>
         <ShareDialog dialog=cite_dialog id=format!("{id}-cite") heading=title("cite-heading")><Citations shared=shared/></ShareDialog>
     }
 }
@@ -186,7 +194,7 @@ fn EmbedCode(shared: Signal<Shared>) -> impl IntoView {
 
 /// PNG at three scales, SVG, CSV and the whole data package.
 #[component]
-fn Downloads(shared: Signal<Shared>) -> impl IntoView {
+fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
     // Outside the portal (a component on its own) there is no package to offer.
@@ -195,12 +203,21 @@ fn Downloads(shared: Signal<Shared>) -> impl IntoView {
     let report = move |r: Result<(), String>| failed.set(r.err());
     let card_at = move |scale: u32| -> Option<Result<card::Card, String>> {
         let s = shared.get_untracked();
-        let Shown::Chart(chart) = &s.shown else { return None };
-        let credit = format!("{} · {}", i18n.t("portal-name"), permalink(s.anchor.as_deref()));
-        Some(card::card(chart, theme.current().palette(), &credit, i18n.locale.get_untracked(), scale).map_err(|e| e.to_string()))
+        let (locale, palette) = (i18n.locale.get_untracked(), theme.current().palette());
+        let credit = format!("{} · {}", tr(locale, "portal-name"), permalink(s.anchor.as_deref()));
+        match &s.shown {
+            Shown::Chart(chart) => Some(card::card(chart, palette, &credit, locale, scale).map_err(|e| e.to_string())),
+            Shown::Map { map, caption, picture } => Some(download::standalone_svg(picture).map(|(svg, w, h)| {
+                let width = f64::from(card::INNER_WIDTH);
+                let words = card::map_words(map, caption, &credit, locale);
+                card::compose(&words, card::Picture { svg: &svg, width, height: width * h / w }, palette, locale, scale)
+            })),
+            Shown::Table(_) => None,
+        }
     };
-    // The card's size at 1×, for the buttons' labels.
+    // The card's size at 1×, for the buttons' labels, measured when the dialog opens.
     let size = Memo::new(move |_| {
+        opened.track();
         shared.track();
         i18n.locale.track();
         card_at(1).and_then(Result::ok).map(|c| (c.width, c.height))
@@ -237,7 +254,7 @@ fn Downloads(shared: Signal<Shared>) -> impl IntoView {
         let bytes = share::zip::stored(&entries, (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)));
         report(download::bytes_blob(&bytes, "application/zip").and_then(|b| download::save(&b, "gongkai-datapackage.zip")));
     };
-    let is_chart = move || shared.with(|s| matches!(s.shown, Shown::Chart(_)));
+    let is_chart = move || shared.with(|s| !matches!(s.shown, Shown::Table(_)));
     view! {
         <ul class="downloads">
             {move || is_chart().then(|| [1u32, 2, 4].into_iter().map(|scale| view! {

@@ -226,6 +226,37 @@ print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))`], { inp
     });
   });
 
+  test("the map downloads as a card with its legend and boundaries credit, and as the rows of its table", async () => {
+    await app.journey("map-downloads", async (page) => {
+      await page.goto(app.url("/map?lang=en"));
+      await waitForPortal(page);
+      await page.locator(".map-box svg path.region").first().waitFor({ timeout: 30_000 });
+      const title = await page.locator("#map-title").textContent();
+      const regions = await page.locator(".map-box svg path.region").count();
+      await page.locator('.share-tools [data-share="download"]').click();
+      const dialog = page.locator(".share-dialog[open]");
+      await dialog.waitFor();
+
+      const csv = await download(page, dialog.locator('[data-download="csv"]'));
+      assert.equal(csv.name, "map.csv");
+      const [, ...records] = parseCsv(csv.bytes.toString("utf8").slice(1)).filter((r) => r.length > 1);
+      const shown = await page.locator(".map-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+      assert.ok(shown.length > 0);
+      assert.deepEqual(records.map((r) => r.slice(0, 4)), shown, "the CSV is the map's table");
+
+      const svg = (await download(page, dialog.locator('[data-download="svg"]'))).bytes.toString("utf8");
+      const [, w, h] = svg.match(/viewBox="0 0 (\d+) (\d+)"/).map(Number);
+      assert.ok(svg.includes(title.trim()), "the title");
+      assert.ok(svg.includes("No data") && svg.includes("Boundaries:"), "the legend and the boundaries credit");
+      assert.equal((svg.match(/<path[^>]*class="region/g) ?? []).length, regions, "every region drawn on the page");
+      assert.ok(!svg.includes("region-ring"), "no focus outlines");
+      assert.match(svg, /<path[^>]*class="region[^"]*"[^>]*style="[^"]*stroke:/, "regions carry their styles");
+      const png = await download(page, dialog.locator('[data-download="png-2"]'));
+      assert.deepEqual(pngSize(png.bytes), { width: 2 * w, height: 2 * h });
+      await writeFile(join(ROOT, "target", "e2e", "map-download-2x.png"), png.bytes);
+    });
+  });
+
   test("the citation gives GB/T 7714 and APA with the permalink and today's date", async () => {
     await app.journey("cite", async (page) => {
       await page.goto(app.url("/paired-assistance?measure=cadres&lang=en"));

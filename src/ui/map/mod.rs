@@ -295,6 +295,12 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         i18n.t_args("map-choice", &[("indicator", name.into()), ("level", level.into())])
     };
 
+    // Whose boundaries these are, and the deployment's approval number if it has one.
+    let caption = move || match files.with_value(|f| f.approval.clone()) {
+        Some((approval, attribution)) => i18n.t_args("map-approval-caption", &[("approval", approval.into()), ("attribution", attribution.into())]),
+        None => i18n.t("map-boundaries-caption"),
+    };
+
     view! {
         {move || parsed.with(|(_, problems)| problems.iter().map(|p| {
             let (param, value, reason) = (p.param, p.value.clone(), p.reason);
@@ -391,15 +397,10 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                 <flows::FlowMap atlas=atlas at=at measure=measure landscape=landscape/>
             }.into_any(),
         }}
-        <p class="chart-source map-caption">
-            {move || match files.with_value(|f| f.approval.clone()) {
-                Some((approval, attribution)) => i18n.t_args("map-approval-caption", &[("approval", approval.into()), ("attribution", attribution.into())]),
-                None => i18n.t("map-boundaries-caption"),
-            }}
-        </p>
-        {move || (!embedded && show.get() == Show::Choropleth).then(|| shades.get()).flatten().map(|c| {
+        <p class="chart-source map-caption">{caption}</p>
+        {move || (!embedded && show.get() == Show::Choropleth).then(|| shades.get()).flatten().map(|map| {
             use crate::ui::share::{ShareTools, Shared, Shown};
-            let shared = Shared { title: c.title.clone(), anchor: None, stem: "map".into(), height: 760, shown: Shown::Table(crate::share::table::choropleth_csv(&c, i18n.locale.get())) };
+            let shared = Shared { title: map.title.clone(), anchor: None, stem: "map".into(), height: 760, shown: Shown::Map { map, caption: caption(), picture: ".map-box > svg" } };
             view! { <ShareTools shared=Signal::stored(shared) id="map".to_owned()/> }
         })}
     }
