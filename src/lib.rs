@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod labels;
 pub mod map;
 pub mod params;
+pub mod present;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]

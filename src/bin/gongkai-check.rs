@@ -38,7 +38,11 @@ fn main() -> std::process::ExitCode {
             println!("{}", problem.message(locale));
             ExitCode::FAILURE
         }
-        Ok(loaded) => {
+        Ok(mut loaded) => {
+            // Stories' views are checked against the charts the data makes.
+            let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+            let stories = gongkai::present::check(&file, &loaded.dataset);
+            loaded.problems.extend(stories);
             for problem in &loaded.problems {
                 println!("{}", problem.message(locale));
             }

@@ -16,6 +16,10 @@ pub struct Descriptor {
     pub map: MapSettings,
     /// What was wrong in `gongkai:map` (the rest of the package still loads).
     pub map_problems: Vec<DataError>,
+    /// The stories to present (`gongkai:stories`), as far as they are valid.
+    pub stories: Vec<super::stories::Story>,
+    /// What was wrong in `gongkai:stories`.
+    pub story_problems: Vec<DataError>,
 }
 
 /// A deployment's own map: approved boundary files and the classes of its choropleths.
@@ -61,6 +65,8 @@ struct RawPackage {
     resources: Vec<RawResource>,
     #[serde(rename = "gongkai:map", default)]
     map: Option<serde_json::Value>,
+    #[serde(rename = "gongkai:stories", default)]
+    stories: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -157,7 +163,9 @@ impl Descriptor {
             .collect();
         let mut map_problems = Vec::new();
         let map = raw.map.map(|v| map_settings(file, &v, &mut map_problems)).unwrap_or_default();
-        Ok(Descriptor { title: raw.title, resources, map, map_problems })
+        let mut story_problems = Vec::new();
+        let stories = raw.stories.map(|v| super::stories::read(file, &v, &mut story_problems)).unwrap_or_default();
+        Ok(Descriptor { title: raw.title, resources, map, map_problems, stories, story_problems })
     }
 
     /// The resource called `name`.

@@ -75,6 +75,25 @@ pub enum Reason {
     OutsidePairing { pairing: String, from: String, to: String },
     /// The descriptor's map settings (`gongkai:map`) are wrong here.
     Map(MapProblem),
+    /// The descriptor's stories (`gongkai:stories`) are wrong here.
+    Story(StoryProblem),
+}
+
+/// What is wrong in the descriptor's stories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoryProblem {
+    NotAList,
+    NotAnId,
+    Duplicate,
+    /// A text without its 简体中文 version.
+    NoText,
+    NoSlides,
+    /// Not a path of the portal.
+    NotAView,
+    /// A view whose parameters cannot be used.
+    BadView,
+    /// A view that shows no chart (or not the one it names).
+    NoChart,
 }
 
 /// What is wrong in the descriptor's map settings.
@@ -212,6 +231,19 @@ impl DataError {
                     MapProblem::NoProvince => "data-error-map-no-province",
                     MapProblem::NotNumbers => "data-error-map-not-numbers",
                     MapProblem::NotIncreasing => "data-error-map-not-increasing",
+                },
+                &[],
+            ),
+            Reason::Story(problem) => say(
+                match problem {
+                    StoryProblem::NotAList => "data-error-story-not-list",
+                    StoryProblem::NotAnId => "data-error-story-not-id",
+                    StoryProblem::Duplicate => "data-error-story-duplicate",
+                    StoryProblem::NoText => "data-error-story-no-text",
+                    StoryProblem::NoSlides => "data-error-story-no-slides",
+                    StoryProblem::NotAView => "data-error-story-not-view",
+                    StoryProblem::BadView => "data-error-story-bad-view",
+                    StoryProblem::NoChart => "data-error-story-no-chart",
                 },
                 &[],
             ),

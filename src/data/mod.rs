@@ -16,11 +16,12 @@ mod model;
 pub mod package;
 pub mod period;
 pub mod resources;
+pub mod stories;
 mod table;
 pub mod vocab;
 pub mod written;
 
 pub use checks::HasFigure;
-pub use error::{DataError, MapProblem, Place, Reason, RefKind};
+pub use error::{DataError, MapProblem, Place, Reason, RefKind, StoryProblem};
 pub use model::{Commitment, Dataset, Figure, Fund, Indicator, Localized, Pairing, Region, Source};
 pub use vocab::{Category, CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, Qualifier, SourceKind, Stage, Status, Term, Unit};

@@ -146,6 +146,8 @@ pub struct Dataset {
     pub commitments: Vec<Commitment>,
     /// The deployment's map settings from the descriptor (breaks of unknown indicators dropped).
     pub map: super::descriptor::MapSettings,
+    /// Stories to present, from the descriptor.
+    pub stories: Vec<super::stories::Story>,
 }
 
 impl Dataset {

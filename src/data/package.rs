@@ -111,6 +111,8 @@ pub fn read_files(
     }
     dataset.commitments = commitments.unwrap_or_default();
     dataset.map = map_settings(descriptor_file, descriptor, &indicators, &mut problems);
+    dataset.stories = descriptor.stories.clone();
+    problems.extend(descriptor.story_problems.iter().cloned());
 
     sort(&mut problems, descriptor_file, &texts);
     Loaded { dataset, problems }
