@@ -19,6 +19,10 @@ use super::theme::use_theme;
 /// The width a chart is drawn at before its box has been measured.
 const DEFAULT_WIDTH: u32 = 640;
 
+/// Colours that charts below use instead of the theme's (a presentation's high contrast).
+#[derive(Clone, Copy)]
+pub struct Colours(pub &'static crate::chart::render::Palette);
+
 /// The link to a source's entry on the Sources page.
 pub fn source_href(id: &str) -> String {
     format!("/sources#source-{id}")
@@ -33,6 +37,7 @@ pub fn figure_href(id: &str) -> String {
 pub fn ChartFigure(chart: Chart) -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
+    let colours = use_context::<Colours>();
     let box_ref = NodeRef::<Div>::new();
     let width = RwSignal::new(DEFAULT_WIDTH);
     let measure = move || {
@@ -56,7 +61,7 @@ pub fn ChartFigure(chart: Chart) -> impl IntoView {
     let box_height = height(&chart);
     let chart = StoredValue::new(chart);
     let drawn: Memo<Result<Drawn, String>> =
-        Memo::new(move |_| chart.with_value(|c| render(c, width.get(), theme.current().palette()).map_err(|e| e.to_string())));
+        Memo::new(move |_| chart.with_value(|c| render(c, width.get(), colours.map_or_else(|| theme.current().palette(), |c| c.0)).map_err(|e| e.to_string())));
     let active = RwSignal::new(None::<usize>);
     let show_tip = RwSignal::new(false);
     let show_table = RwSignal::new(false);

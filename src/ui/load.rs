@@ -196,7 +196,10 @@ pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
         async move { (path.clone(), fetch_text(&resource_url, TIMEOUT).await.map_err(|e| e.to_string())) }
     });
     let texts: HashMap<String, Result<String, String>> = futures::future::join_all(fetches).await.into_iter().collect();
-    let loaded = package::read_files(&file, &descriptor, planned, |path| texts.get(path).cloned().unwrap_or_else(|| Err(path.to_owned())));
+    let mut loaded = package::read_files(&file, &descriptor, planned, |path| texts.get(path).cloned().unwrap_or_else(|| Err(path.to_owned())));
+    // Stories' views are checked against the charts the data makes.
+    let stories = crate::present::check(&file, &loaded.dataset);
+    loaded.problems.extend(stories);
     let mut files: Vec<(String, String)> = texts.into_iter().filter_map(|(path, text)| Some((path, text.ok()?))).collect();
     files.sort();
     files.insert(0, (file, text));

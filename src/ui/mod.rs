@@ -14,7 +14,9 @@ mod indicator;
 pub mod load;
 pub mod map;
 pub mod progress;
+pub mod offline;
 mod pages;
+pub mod present;
 mod provenance;
 pub mod share;
 pub mod region;
@@ -107,6 +109,7 @@ pub fn App() -> impl IntoView {
     theme::provide();
     let data = DataState::new();
     provide_context(data);
+    offline::register();
 
     view! {
         <Router>
@@ -120,6 +123,9 @@ pub fn App() -> impl IntoView {
 fn Frame() -> impl IntoView {
     let url = url::provide();
     let embedded = embed::embedded();
+    // Embeds and presentations fill the window: no portal header.
+    let pathname = leptos_router::hooks::use_location().pathname;
+    let bare = Memo::new(move |_| embedded || present::presenting(&pathname.get()));
     if embedded {
         if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = html.class_list().add_1("embedded");
@@ -128,7 +134,7 @@ fn Frame() -> impl IntoView {
     // `data` has its own notice in `DataStatus`.
     let problems = Memo::new(move |_| url.portal.with(|(_, p)| p.iter().filter(|p| p.param != "data").cloned().collect::<Vec<_>>()));
     view! {
-            {(!embedded).then(|| view! { <shell::Header/> })}
+            {move || (!bare.get()).then(|| view! { <shell::Header/> })}
             <main id="main" tabindex="-1">
                 <url::ParamNotices problems=problems/>
                 <DataStatus/>
@@ -144,6 +150,9 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/figures/:id") view=provenance::FigurePage/>
                     <Route path=path!("/regions/:code") view=region::RegionPage/>
                     <Route path=path!("/indicators/:id") view=indicator::IndicatorPage/>
+                    <Route path=path!("/present") view=present::Stories/>
+                    <Route path=path!("/present/:story") view=present::Present/>
+                    <Route path=path!("/present/:story/notes") view=present::Notes/>
                     <Route path=path!("/embed") view=embed::Embed/>
                     <Route path=path!("/embed/*page") view=embed::Embed/>
                 </Routes>

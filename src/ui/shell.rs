@@ -11,7 +11,7 @@ use super::url::use_url;
 use crate::params::Portal;
 
 /// The pages in navigation order: route and message id of the link text.
-pub const PAGES: [(&str, &str); 8] = [
+pub const PAGES: [(&str, &str); 9] = [
     ("/", "nav-overview"),
     ("/poverty-exits", "nav-poverty-exits"),
     ("/funds", "nav-funds"),
@@ -20,6 +20,7 @@ pub const PAGES: [(&str, &str); 8] = [
     ("/map", "nav-map"),
     ("/explore", "nav-explore"),
     ("/sources", "nav-sources"),
+    ("/present", "nav-present"),
 ];
 
 #[component]

@@ -48,12 +48,15 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
     url: (path = "/") => new URL(path, base).href,
 
     /**
-     * Runs `fn(page, ctx)` in a fresh browser context. Fails the journey on any uncaught page
+     * Runs `fn(page, ctx)` in a fresh browser context (service workers blocked unless
+     * `serviceWorkers: "allow"`). Fails the journey on any uncaught page
      * error or console error not listed in `allowConsole` (regexps); on failure saves
      * target/e2e/<name>.png and rethrows.
      */
-    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN" } = {}) {
-      const context = await browser.newContext({ viewport, colorScheme, locale });
+    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block" } = {}) {
+      // The portal's service worker answers from its cache when the network fails; journeys that
+      // simulate failures must reach the network, so it runs only where a journey asks for it.
+      const context = await browser.newContext({ viewport, colorScheme, locale, serviceWorkers });
       const page = await context.newPage();
       const problems = [];
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
@@ -73,9 +76,16 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
       }
     },
 
+    /** Stops serving (open connections are cut): the portal's site is then unreachable. */
+    async stopServer() {
+      if (!server.listening) return;
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    },
+
     async stop() {
       await browser.close();
-      await new Promise((ok) => server.close(ok));
+      await this.stopServer();
     },
   };
 }

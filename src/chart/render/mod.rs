@@ -67,6 +67,22 @@ impl Palette {
         ],
     };
 
+    /// For projectors: black text and strong lines on white, the darker Okabe–Ito colours.
+    pub const CONTRAST: Palette = Palette {
+        background: RGBColor(0xff, 0xff, 0xff),
+        text: RGBColor(0x00, 0x00, 0x00),
+        muted: RGBColor(0x1f, 0x23, 0x28),
+        grid: RGBColor(0x8c, 0x95, 0x9f),
+        series: [
+            RGBColor(0x00, 0x5a, 0x8c),
+            RGBColor(0xb3, 0x4d, 0x00),
+            RGBColor(0x00, 0x73, 0x54),
+            RGBColor(0xa3, 0x3d, 0x7d),
+            RGBColor(0x1f, 0x6f, 0xa8),
+            RGBColor(0x8a, 0x5f, 0x00),
+        ],
+    };
+
     /// The colour of series `i`, cycling through the palette.
     pub fn series(&self, i: usize) -> RGBColor {
         self.series[i % self.series.len()]
