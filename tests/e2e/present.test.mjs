@@ -106,6 +106,11 @@ describe("presenting", () => {
       await page.keyboard.press("Enter");
       await expectSlide(4);
       assert.equal(await page.locator(".deck-overview").count(), 0, "the overview closes");
+      // Full screen by its button and by "f"; "f" again leaves it.
+      await page.getByRole("button", { name: "全屏" }).click();
+      await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
+      await page.keyboard.press("f");
+      await page.waitForFunction(() => document.fullscreenElement === null);
       assert.deepEqual(await axe(page), []);
     }, { viewport: HD });
   });
