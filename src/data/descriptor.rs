@@ -89,14 +89,18 @@ struct RawField {
     name: String,
 }
 
+/// A JSON value as a problem quotes it: a string without its quotes, anything else as JSON.
+pub(super) fn quoted(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// Reads `gongkai:map`, reporting what is wrong at its JSON path and keeping what is right.
 fn map_settings(file: &str, value: &serde_json::Value, problems: &mut Vec<DataError>) -> MapSettings {
     let mut bad = |path: String, value: &serde_json::Value, problem: MapProblem| {
-        let shown = match value {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        problems.push(DataError::new(file, Place::Path(format!("{MAP_KEY}{path}")), Some(&shown), Reason::Map(problem)));
+        problems.push(DataError::new(file, Place::Path(format!("{MAP_KEY}{path}")), Some(&quoted(value)), Reason::Map(problem)));
     };
     let mut settings = MapSettings::default();
     let Some(object) = value.as_object() else {

@@ -4,6 +4,7 @@
 //! stands in for a language that is missing. Shape problems are located at their JSON path; whether
 //! a view shows something is checked by `crate::present` once the data is read.
 
+use super::descriptor::quoted;
 use super::error::{DataError, Place, Reason, StoryProblem};
 use super::model::Localized;
 
@@ -36,11 +37,7 @@ type Json = serde_json::Value;
 /// Reads the stories at `value`, reporting each problem at its path and keeping what is usable.
 pub fn read(file: &str, value: &Json, problems: &mut Vec<DataError>) -> Vec<Story> {
     let mut bad = |path: String, value: &Json, problem: StoryProblem| {
-        let shown = match value {
-            Json::String(s) => s.clone(),
-            other => other.to_string(),
-        };
-        problems.push(DataError::new(file, Place::Path(format!("{STORIES_KEY}{path}")), Some(&shown), Reason::Story(problem)));
+        problems.push(DataError::new(file, Place::Path(format!("{STORIES_KEY}{path}")), Some(&quoted(value)), Reason::Story(problem)));
     };
     let Some(list) = value.as_array() else {
         bad(String::new(), value, StoryProblem::NotAList);
