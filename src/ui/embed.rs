@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::chart::catalogue::pages::{explore_indicator, explore_scope, shown};
 use crate::derive::figures_of_indicator;
-use crate::params::{decode_search, Tab};
+use crate::params::{decode_search, Search, Tab};
 use crate::share::embed::{full_path, ASK_MESSAGE, HEIGHT_MESSAGE, MAX_HEIGHT, VERSION};
 
 use super::chart::ChartFigure;
@@ -83,8 +83,11 @@ pub fn Embed() -> impl IntoView {
     let chart_id = Memo::new(move |_| decode_search(&location.search.get()).into_iter().find(|(k, _)| k == "chart").map(|(_, v)| v));
     // The full view: the same page and parameters, at the chart.
     let back = move || {
-        let search: Vec<(String, String)> = decode_search(&location.search.get()).into_iter().filter(|(k, _)| k != "chart").collect();
-        let query = if search.is_empty() { String::new() } else { format!("?{}", search.iter().map(|(k, v)| format!("{}={}", crate::params::encode(k), crate::params::encode(v))).collect::<Vec<_>>().join("&")) };
+        let mut search = Search::default();
+        for (k, v) in decode_search(&location.search.get()).into_iter().filter(|(k, _)| k != "chart") {
+            search.push(k, v);
+        }
+        let query = search.finish();
         let anchor = chart_id.get().map(|c| format!("#{c}")).unwrap_or_default();
         super::load::absolute_url(&format!("{}{query}{anchor}", page.get()))
     };
