@@ -215,9 +215,12 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
             Shown::Table(_) => None,
         }
     };
-    // The card's size at 1×, for the buttons' labels, measured when the dialog opens.
+    // The card's size at 1×, for the buttons' labels, measured when the dialog opens (not when
+    // the page draws its charts: the dialog's content is in the page from the start).
     let size = Memo::new(move |_| {
-        opened.track();
+        if opened.get() == 0 {
+            return None;
+        }
         shared.track();
         i18n.locale.track();
         card_at(1).and_then(Result::ok).map(|c| (c.width, c.height))
@@ -254,10 +257,10 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
         let bytes = share::zip::stored(&entries, (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)));
         report(download::bytes_blob(&bytes, "application/zip").and_then(|b| download::save(&b, "gongkai-datapackage.zip")));
     };
-    let is_chart = move || shared.with(|s| !matches!(s.shown, Shown::Table(_)));
+    let has_picture = move || shared.with(|s| !matches!(s.shown, Shown::Table(_)));
     view! {
         <ul class="downloads">
-            {move || is_chart().then(|| [1u32, 2, 4].into_iter().map(|scale| view! {
+            {move || has_picture().then(|| [1u32, 2, 4].into_iter().map(|scale| view! {
                 <li><button type="button" data-download=format!("png-{scale}") on:click=move |_| save_png(scale)>
                     {move || {
                         let (w, h) = size.get().unwrap_or_default();
@@ -265,7 +268,7 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
                     }}
                 </button></li>
             }).collect_view())}
-            {move || is_chart().then(|| view! {
+            {move || has_picture().then(|| view! {
                 <li><button type="button" data-download="svg" on:click=save_svg>{move || i18n.t("download-svg")}</button></li>
             })}
             <li><button type="button" data-download="csv" on:click=save_csv>{move || i18n.t("download-csv")}</button></li>
@@ -273,7 +276,7 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
                 <li><button type="button" data-download="package" on:click=save_package>{move || i18n.t("download-package")}</button></li>
             })}
         </ul>
-        <p class="share-help">{move || i18n.t(if is_chart() { "download-help" } else { "download-help-table" })}</p>
+        <p class="share-help">{move || i18n.t(if has_picture() { "download-help" } else { "download-help-table" })}</p>
         {move || failed.get().map(|detail| view! { <p class="chart-error" role="alert">{move || i18n.t_args("download-failed", &[("detail", detail.as_str().into())])}</p> })}
     }
 }
