@@ -19,7 +19,7 @@ run_check public/data/datapackage.json
 passed=$((passed + 1))
 
 # Fixtures whose problem the Table Schema itself can see: the reference validator must agree.
-for fixture in 01-negative-value 04-unknown-region 07-duplicate-id 08-bad-qualifier 12-period-syntax 32-bad-funding-source; do
+for fixture in 01-negative-value 04-unknown-region 07-duplicate-id 08-bad-qualifier 12-period-syntax 32-bad-funding-source 52-source-url-not-web; do
   dir=$(mktemp -d)
   cp public/data/datapackage.json tests/fixtures/base/*.csv "$dir"/
   cp "tests/fixtures/invalid/$fixture"/*.csv "$dir"/

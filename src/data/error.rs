@@ -72,6 +72,8 @@ pub enum Reason {
     StageExceeds { stage: &'static str, earlier_stage: &'static str, earlier_row: u64, earlier: String },
     WrittenMismatch { reads_as: String, row_says: String },
     WrittenUnreadable,
+    /// Not an http or https address.
+    NotWebAddress,
     OutsidePairing { pairing: String, from: String, to: String },
     /// The descriptor's map settings (`gongkai:map`) are wrong here.
     Map(MapProblem),
@@ -220,6 +222,7 @@ impl DataError {
                 say("data-error-written-mismatch", &[("readsAs", reads_as.as_str().into()), ("rowSays", row_says.as_str().into())])
             }
             Reason::WrittenUnreadable => say("data-error-written-unreadable", &[]),
+            Reason::NotWebAddress => say("data-error-not-web-address", &[]),
             Reason::OutsidePairing { pairing, from, to } => say(
                 "data-error-outside-pairing",
                 &[("pairing", pairing.as_str().into()), ("from", from.as_str().into()), ("to", to.as_str().into())],

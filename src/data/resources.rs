@@ -291,7 +291,7 @@ pub fn sources(file: &CsvFile<'_>, regions: &Index, problems: &mut Vec<DataError
             publisher: publisher?.to_owned(),
             date,
             place: place?,
-            url: c.optional("url").map(str::to_owned),
+            url: c.optional_web_address("url").map(str::to_owned),
             file: c.optional("file").map(str::to_owned),
             language: language?,
             kind: kind?,

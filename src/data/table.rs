@@ -120,6 +120,19 @@ impl<'a> Cells<'a> {
         Some(self.raw(column)).filter(|v| !v.is_empty())
     }
 
+    /// An optional web address: `http://` or `https://` and no spaces or control characters. Any
+    /// other value (a `javascript:` link, a file path) is a problem.
+    pub fn optional_web_address(&mut self, column: &'static str) -> Option<&'a str> {
+        let value = self.optional(column)?;
+        let lower = value.to_ascii_lowercase();
+        let web = (lower.starts_with("https://") || lower.starts_with("http://")) && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !web {
+            self.reject(column, Reason::NotWebAddress);
+            return None;
+        }
+        Some(value)
+    }
+
     /// A required id: `[a-z0-9][a-z0-9_-]*`.
     pub fn id(&mut self, column: &'static str) -> Option<&'a str> {
         let value = self.text(column)?;

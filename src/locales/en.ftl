@@ -108,6 +108,7 @@ data-error-parts-sum = the parts in breakdown “{ $breakdown }” (rows { $rows
 data-error-stage-exceeds = { $stage } { $value } exceeds { $earlierStage } { $earlier } in row { $row }
 data-error-written-mismatch = “{ $value }” reads as { $readsAs }, but the row says { $rowSays }
 data-error-written-unreadable = the printed figure “{ $value }” contains no number
+data-error-not-web-address = “{ $value }” is not an http or https address
 data-error-outside-pairing = region “{ $value }” is on neither side of pairing { $pairing } ({ $from } → { $to })
 ref-kind-region = region
 ref-kind-indicator = indicator

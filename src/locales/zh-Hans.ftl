@@ -106,6 +106,7 @@ data-error-parts-sum = 分项“{ $breakdown }”（第 { $rows } 行）合计�
 data-error-stage-exceeds = { $stage } 金额 { $value } 超过了第 { $row } 行的 { $earlierStage } 金额 { $earlier }
 data-error-written-mismatch = 原文“{ $value }”应读作 { $readsAs }，而本行记为 { $rowSays }
 data-error-written-unreadable = 原文写法“{ $value }”中没有数字
+data-error-not-web-address = “{ $value }”不是 http 或 https 网址
 data-error-outside-pairing = 地区“{ $value }”不属于帮扶关系 { $pairing } 的任何一方（{ $from } → { $to }）
 ref-kind-region = 地区
 ref-kind-indicator = 指标

@@ -105,6 +105,7 @@ data-error-parts-sum = 分項「{ $breakdown }」（第 { $rows } 行）合計�
 data-error-stage-exceeds = { $stage } 金額 { $value } 超過了第 { $row } 行的 { $earlierStage } 金額 { $earlier }
 data-error-written-mismatch = 原文「{ $value }」應讀作 { $readsAs }，而本行記為 { $rowSays }
 data-error-written-unreadable = 原文寫法「{ $value }」中沒有數字
+data-error-not-web-address = 「{ $value }」不是 http 或 https 網址
 data-error-outside-pairing = 地區「{ $value }」不屬於幫扶關係 { $pairing } 的任何一方（{ $from } → { $to }）
 ref-kind-region = 地區
 ref-kind-indicator = 指標
