@@ -12,13 +12,26 @@ use crate::map::choropleth::Choropleth;
 /// The UTF-8 byte-order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// `rows` under `header` as CSV (RFC 4180 quoting), with a byte-order mark.
+/// `cell` as a spreadsheet will not run it: text that starts like a formula (`=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading `'`, which spreadsheets show as text. Numbers stay as
+/// they are.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// `rows` under `header` as CSV (RFC 4180 quoting), with a byte-order mark; no cell can start a
+/// spreadsheet formula.
 pub fn csv<R: AsRef<[String]>>(header: &[String], rows: &[R]) -> String {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     // Writing to memory cannot fail; a failure would only lose rows, never panic.
-    let _ = writer.write_record(header);
+    let _ = writer.write_record(header.iter().map(|c| inert(c).into_owned()));
     for row in rows {
-        let _ = writer.write_record(row.as_ref());
+        let _ = writer.write_record(row.as_ref().iter().map(|c| inert(c).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
@@ -128,6 +141,12 @@ mod tests {
         for (row, f) in rows.iter().zip(&lines) {
             assert_eq!((row.get(3), row.get(5), row.get(6)), (Some(f.value.as_str()), Some(f.quote.as_str()), Some(f.id.as_str())));
         }
+    }
+
+    #[test]
+    fn no_cell_starts_a_formula() {
+        let text = csv(&["=h".into()], &[vec!["=HYPERLINK(\"http://x\",\"y\")".to_owned()], vec!["@SUM(A1)".to_owned()], vec!["-12.5".to_owned()], vec!["+1 text".to_owned()]]);
+        assert_eq!(text, "\u{feff}'=h\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n'@SUM(A1)\r\n-12.5\r\n'+1 text\r\n");
     }
 
     #[test]
