@@ -47,6 +47,7 @@ param-no-such-region = is not a region in this data
 data-other-package = Showing another data package: { $title } ({ $url }). Its publisher answers for its figures; they passed the same checks as the portal's own.
 error-timeout = The request for { $url } did not finish within { $seconds } seconds.
 error-read-body = Reading the content of { $url } failed: { $detail }
+error-web-page = The server sent a web page ({ $type }) for { $url }, not the data file; the address may be wrong.
 error-data-invalid = The data in { $url } has { $count ->
         [one] one problem
        *[other] { $count } problems

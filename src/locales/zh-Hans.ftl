@@ -48,6 +48,7 @@ param-no-such-region = 数据中没有这个地区
 data-other-package = 显示的是另一数据包：{ $title }（{ $url }）。其中的数字由该发布方负责，经过与本站数据相同的检查。
 error-timeout = 请求 { $url } 在 { $seconds } 秒内没有完成。
 error-read-body = 读取 { $url } 的内容时出错：{ $detail }
+error-web-page = 请求 { $url } 时服务器返回的是网页（{ $type }），而不是数据文件；地址可能有误。
 error-data-invalid = { $url } 中的数据有 { $count } 处问题，以下数据无法显示：
 retry = 重试
 data-issues-title = 数据问题

@@ -47,6 +47,7 @@ param-no-such-region = 數據中沒有這個地區
 data-other-package = 顯示的是另一數據包：{ $title }（{ $url }）。其中的數字由該發佈方負責，經過與本站數據相同的檢查。
 error-timeout = 請求 { $url } 在 { $seconds } 秒內沒有完成。
 error-read-body = 讀取 { $url } 的內容時出錯：{ $detail }
+error-web-page = 請求 { $url } 時伺服器返回的是網頁（{ $type }），而不是資料檔案；地址可能有誤。
 error-data-invalid = { $url } 中的數據有 { $count } 處問題，以下數據無法顯示：
 retry = 重試
 data-issues-title = 數據問題

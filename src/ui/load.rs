@@ -39,6 +39,10 @@ pub enum LoadError {
     Timeout { url: String, seconds: u64 },
     #[error("{url}: reading the body failed: {detail}")]
     Body { url: String, detail: String },
+    /// The server sent a web page where a data file was expected (a wrong address that a site
+    /// answers with its home page).
+    #[error("{url}: the server sent a web page ({content_type}), not the file")]
+    WebPage { url: String, content_type: String },
     #[error("{url}: {error}")]
     Data { url: String, error: DataError },
     #[error("{url}: {error}")]
@@ -52,6 +56,7 @@ impl LoadError {
             | LoadError::Network { url, .. }
             | LoadError::Timeout { url, .. }
             | LoadError::Body { url, .. }
+            | LoadError::WebPage { url, .. }
             | LoadError::Data { url, .. }
             | LoadError::Geometry { url, .. } => url,
         }
@@ -77,6 +82,9 @@ impl LoadError {
             }
             LoadError::Body { url, detail } => {
                 tr_args(locale, "error-read-body", &[("url", url.as_str().into()), ("detail", detail.as_str().into())])
+            }
+            LoadError::WebPage { url, content_type } => {
+                tr_args(locale, "error-web-page", &[("url", url.as_str().into()), ("type", content_type.as_str().into())])
             }
             LoadError::Data { error, .. } => error.message(locale),
             LoadError::Geometry { url, error } => {
@@ -130,6 +138,11 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadErro
         let response = Request::get(&url).abort_signal(Some(&signal)).send().await.map_err(|e| abandoned(e, &timed_out))?;
         if !response.ok() {
             return Err(LoadError::Status { url: url.clone(), status: response.status(), status_text: response.status_text() });
+        }
+        // A site that answers a wrong address with its home page sends HTML where data was asked for.
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        if content_type.trim_start().to_ascii_lowercase().starts_with("text/html") {
+            return Err(LoadError::WebPage { url: url.clone(), content_type });
         }
         let total = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
         read_body(&url, response, total).await.map_err(|detail| {
