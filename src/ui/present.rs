@@ -89,6 +89,7 @@ fn for_the_focused_element(e: &web_sys::KeyboardEvent) -> bool {
     !paging && (field || pressable || in_chart)
 }
 
+/// Enters full screen, or leaves it.
 fn fullscreen() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if doc.fullscreen_element().is_some() {
