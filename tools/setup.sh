@@ -4,6 +4,7 @@
 #
 #   tools/setup.sh          build tools (wasm target, trunk, wasm-bindgen-cli, npm tools)
 #   tools/setup.sh --test   also the browser stack (Debian chromium, chromedriver, CJK fonts, brotli)
+#                           and Debian's nginx, which serves the build to the end-to-end journeys
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +23,7 @@ if (( want_test )); then
   command -v chromium >/dev/null || apt_pkgs+=(chromium)
   command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || apt_pkgs+=(fonts-wqy-microhei)
+  [[ -x /usr/sbin/nginx ]] || apt_pkgs+=(nginx)
 fi
 if (( ${#apt_pkgs[@]} )); then
   log "apt: ${apt_pkgs[*]}"

@@ -4,7 +4,8 @@
 #   2. the data format cross-checked with the reference Frictionless validator,
 #   3. wasm-bindgen-test components in headless Chromium,
 #   4. a release build with its size report,
-#   5. end-to-end journeys in headless Chromium against that build served on 127.0.0.1,
+#   5. end-to-end journeys in headless Chromium against that build served on 127.0.0.1 by nginx
+#      with the shipped headers (deploy/),
 #   6. benchmarks with their budgets (tools/bench.sh).
 # Any failing layer fails the run; a layer that runs no test fails too.
 set -euo pipefail

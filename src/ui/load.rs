@@ -94,10 +94,11 @@ impl LoadError {
     }
 }
 
-/// `relative` resolved against the document's base URL (so the portal works under a sub-path).
+/// `relative` resolved against the root of the portal's site, where it is served (the page has
+/// no `<base>` element: its Content-Security-Policy says `base-uri 'none'`).
 pub fn absolute_url(relative: &str) -> String {
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    base.and_then(|b| web_sys::Url::new_with_base(relative, &b).ok()).map_or_else(|| relative.to_owned(), |u| u.href())
+    let root = web_sys::window().and_then(|w| w.location().origin().ok()).map(|origin| format!("{origin}/"));
+    root.and_then(|b| web_sys::Url::new_with_base(relative, &b).ok()).map_or_else(|| relative.to_owned(), |u| u.href())
 }
 
 /// Whether `url` is on another origin than the page.

@@ -1,6 +1,8 @@
-// End-to-end harness shared by every journey: serves the release build (dist/) on 127.0.0.1,
-// drives Debian's chromium through playwright-core, saves a screenshot under target/e2e/ when a
-// journey fails, and runs axe-core on a page.
+// End-to-end harness shared by every journey: serves the release build (dist/) on 127.0.0.1
+// with Debian's nginx and the portal's own site configuration (headers and Content-Security-Policy
+// included), drives Debian's chromium through playwright-core, fails a journey on any page error,
+// console error or policy violation, saves a screenshot under target/e2e/ when a journey fails,
+// and runs axe-core on a page.
 //
 // Usage in a test file:
 //   const app = await startApp();            // in before()
@@ -12,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 
-import { startStaticServer } from "../../tools/static-server.mjs";
+import { startNginx } from "../../tools/nginx-server.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(join(ROOT, "tools", "package.json"));
@@ -32,13 +34,14 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Starts the static server on a free port and launches headless Chromium. */
+/** Starts nginx on a free port and launches headless Chromium. */
 export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") } = {}) {
   await readFile(join(dist, "index.html")).catch(() => {
     throw new Error(`no release build in ${dist}: run 'trunk build --release' (tools/test.sh does)`);
   });
   await mkdir(ARTIFACTS, { recursive: true });
-  const { server, url: base } = await startStaticServer(dist);
+  const server = await startNginx(dist);
+  const base = server.url;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
   return {
@@ -49,16 +52,23 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
 
     /**
      * Runs `fn(page, ctx)` in a fresh browser context (service workers blocked unless
-     * `serviceWorkers: "allow"`). Fails the journey on any uncaught page
-     * error or console error not listed in `allowConsole` (regexps); on failure saves
-     * target/e2e/<name>.png and rethrows.
+     * `serviceWorkers: "allow"`). Fails the journey on any uncaught page error, console
+     * error not listed in `allowConsole` (regexps) or Content-Security-Policy violation in any
+     * of its pages and frames (unless `cspViolations` collects them for the journey to check);
+     * on failure saves target/e2e/<name>.png and rethrows.
      */
-    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block" } = {}) {
+    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block", cspViolations = null } = {}) {
       // The portal's service worker answers from its cache when the network fails; journeys that
       // simulate failures must reach the network, so it runs only where a journey asks for it.
       const context = await browser.newContext({ viewport, colorScheme, locale, serviceWorkers });
-      const page = await context.newPage();
       const problems = [];
+      const violated = (v) => (cspViolations ? cspViolations.push(v) : problems.push(`CSP violation: ${v}`));
+      await context.exposeFunction("__gongkaiCspViolation", violated);
+      await context.addInitScript(() =>
+        document.addEventListener("securitypolicyviolation", (e) =>
+          window.__gongkaiCspViolation(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} in ${e.documentURI}`)),
+      );
+      const page = await context.newPage();
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("console", (m) => {
         if (m.type() === "error" && !allowConsole.some((re) => re.test(m.text()))) problems.push(`console error: ${m.text()}`);
@@ -78,9 +88,7 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
 
     /** Stops serving (open connections are cut): the portal's site is then unreachable. */
     async stopServer() {
-      if (!server.listening) return;
-      server.closeAllConnections();
-      await new Promise((ok) => server.close(ok));
+      await server.stop();
     },
 
     async stop() {
@@ -108,8 +116,9 @@ export async function waitForPortal(page) {
  * reduced to id, impact, help and the selectors of the failing nodes.
  */
 export async function axe(page, { tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } = {}) {
+  // Evaluated through the debugging protocol: the page's policy refuses inline <script> tags.
   const source = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.addScriptTag({ content: source });
+  await page.evaluate(source);
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), tags);
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
