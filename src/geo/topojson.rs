@@ -97,6 +97,9 @@ pub fn decode(file: &str, text: &str) -> Result<Layers, GeoError> {
         return Err(fail(format!("the type is “{}”, not “Topology”", topology.kind)));
     }
     let arcs = absolute_arcs(&topology);
+    if let Some(i) = arcs.iter().position(|arc| arc.iter().any(|(x, y)| !x.is_finite() || !y.is_finite())) {
+        return Err(fail(format!("arc {i}: a position is not a finite number")));
+    }
     let mut layers = Layers::new();
     for (name, collection) in topology.objects {
         let mut shapes = Vec::with_capacity(collection.geometries.len());
@@ -109,13 +112,13 @@ pub fn decode(file: &str, text: &str) -> Result<Layers, GeoError> {
             match g.kind.as_str() {
                 "Polygon" => polygons.push(rings(&arcs, &g.arcs, indexes).map_err(&at)?),
                 "MultiPolygon" => {
-                    for polygon in g.arcs.as_array().into_iter().flatten() {
+                    for polygon in list(&g.arcs, "polygons").map_err(&at)? {
                         polygons.push(rings(&arcs, polygon, indexes).map_err(&at)?);
                     }
                 }
                 "LineString" => lines.push(line(&arcs, &indexes(&g.arcs)?).map_err(&at)?),
                 "MultiLineString" => {
-                    for l in g.arcs.as_array().into_iter().flatten() {
+                    for l in list(&g.arcs, "lines").map_err(&at)? {
                         lines.push(line(&arcs, &indexes(l)?).map_err(&at)?);
                     }
                 }
@@ -169,16 +172,19 @@ fn line(arcs: &[Vec<Point>], indexes: &[i64]) -> Result<Vec<Point>, String> {
     Ok(points)
 }
 
+/// The items of `value`, which must be a list (of `what`).
+fn list<'v>(value: &'v serde_json::Value, what: &str) -> Result<&'v Vec<serde_json::Value>, String> {
+    value.as_array().ok_or_else(|| format!("arcs are not a list of {what}"))
+}
+
 /// The rings of one polygon.
 fn rings(
     arcs: &[Vec<Point>],
     polygon: &serde_json::Value,
     indexes: impl Fn(&serde_json::Value) -> Result<Vec<i64>, GeoError>,
 ) -> Result<Vec<Vec<Point>>, String> {
-    polygon
-        .as_array()
-        .into_iter()
-        .flatten()
+    list(polygon, "rings")?
+        .iter()
         .map(|ring| indexes(ring).map_err(|e| e.reason).and_then(|ix| line(arcs, &ix)))
         .collect()
 }
@@ -213,5 +219,48 @@ mod tests {
         assert!(e.reason.contains("not “Topology”"), "{}", e.reason);
         let e = decode("x.json", &SQUARE.replace("[[0,1]]", "[[0,7]]")).expect_err("missing arc");
         assert!(e.reason.contains("object “regions”, geometry 0 (110000): arc 7 does not exist"), "{}", e.reason);
+    }
+
+    /// A corpus of broken boundary files: each is refused with a reason that says where, or read
+    /// without panicking when it is merely odd.
+    #[test]
+    fn broken_boundary_files_are_refused_with_their_place() {
+        let swap = |from: &str, to: &str| {
+            assert!(SQUARE.contains(from), "{from}");
+            SQUARE.replacen(from, to, 1)
+        };
+        let refused: Vec<(&str, String, &str)> = vec![
+            ("empty", String::new(), "line 1, column 0: EOF"),
+            ("truncated", SQUARE[..SQUARE.len() / 2].to_owned(), "EOF while parsing"),
+            ("an array", "[]".into(), "line 1, column"),
+            ("no arcs", swap(r#""arcs":[[[0,0],[2,0],[0,2]],[[2,2],[-2,0],[0,-2]],[[0,0],[0,2]]],"#, ""), "missing field `arcs`"),
+            ("a position of three numbers", swap("[0,0],[2,0],[0,2]", "[0,0,0],[2,0],[0,2]"), "line 2"),
+            ("a position as text", swap("[2,0],[0,2]", r#"["2",0],[0,2]"#), "invalid type: string"),
+            ("NaN", swap("[2,0],[0,2]", "[NaN,0],[0,2]"), "line 2"),
+            ("a number beyond f64", swap("[2,0],[0,2]", "[1e400,0],[0,2]"), "number out of range"),
+            ("an infinite position", swap(r#""scale":[0.5,0.5]"#, r#""scale":[1e308,1e308]"#).replace("[2,0],[0,2]", "[1e308,0],[0,2]"), "arc 0: a position is not a finite number"),
+            ("a negative arc out of range", swap("[[0,1]]", "[[0,-9]]"), "arc -9 does not exist"),
+            ("an arc index beyond i64", swap("[[0,1]]", "[[0,99999999999999999999]]"), "arcs are not a list of arc indexes"),
+            ("arcs as text", swap("[[0,1]]", r#""0,1""#), "geometry 0 (110000): arcs are not a list of rings"),
+            ("multi-line arcs as a number", swap("[[2],[-3]]", "7"), "geometry 1 (100000): arcs are not a list of lines"),
+            ("a point geometry", swap(r#"{"type":"Polygon""#, r#"{"type":"Point""#), "“Point” geometries are not supported"),
+            ("objects as a list", swap(r#""objects":{"regions":"#, r#""objects":["#).replacen("]}}}", "]}]}", 1), "line"),
+            ("a GeoJSON file", swap(r#""type":"Topology""#, r#""type":"FeatureCollection""#), "not “Topology”"),
+        ];
+        for (case, text, reason) in &refused {
+            let e = decode("b.topo.json", text).expect_err(case);
+            assert_eq!(e.file, "b.topo.json", "{case}");
+            assert!(e.reason.contains(reason), "{case}: {}", e.reason);
+        }
+        let odd: Vec<(&str, String)> = vec![
+            ("no transform", swap(r#""transform":{"scale":[0.5,0.5],"translate":[100,20]},"#, "")),
+            ("an empty arc", swap("[[0,0],[0,2]]]", "[]]")),
+            ("no objects", swap(r#""regions":{"type":"GeometryCollection","geometries":["#, r#""none":{"geometries":[],"x":["#)),
+            ("no properties", swap(r#","properties":{"adcode":"110000","name":"北京市","level":"province","parent":"100000"}"#, "")),
+            ("a null geometry", swap(r#"{"type":"Polygon""#, r#"{"type":null"#).replace(r#"{"type":null"#, r#"{"type":"""#)),
+        ];
+        for (case, text) in &odd {
+            assert!(decode("b.topo.json", text).is_ok(), "{case}: {:?}", decode("b.topo.json", text).err());
+        }
     }
 }
