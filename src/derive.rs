@@ -214,9 +214,9 @@ mod tests {
     /// The base fixture of `tests/fixtures/base` with the published descriptor.
     fn base() -> Loaded {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let descriptor = std::fs::read_to_string(root.join("public/data/datapackage.json")).expect("descriptor");
+        let descriptor = std::fs::read(root.join("public/data/datapackage.json")).expect("descriptor");
         let dir = root.join("tests/fixtures/base");
-        let loaded = package::load("datapackage.json", &descriptor, |f| std::fs::read_to_string(dir.join(f)).map_err(|e| e.to_string()))
+        let loaded = package::load("datapackage.json", &descriptor, |f| std::fs::read(dir.join(f)).map_err(|e| crate::data::DataError::unavailable(f, e)))
             .expect("parses");
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         loaded

@@ -52,8 +52,8 @@ mod tests {
     fn default_data() -> (Dataset, Index) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let dir = root.join("public/data");
-        let descriptor = std::fs::read_to_string(dir.join("datapackage.json")).expect("descriptor");
-        let loaded = package::load("datapackage.json", &descriptor, |f| std::fs::read_to_string(dir.join(f)).map_err(|e| e.to_string())).expect("loads");
+        let descriptor = std::fs::read(dir.join("datapackage.json")).expect("descriptor");
+        let loaded = package::load("datapackage.json", &descriptor, |f| std::fs::read(dir.join(f)).map_err(|e| crate::data::DataError::unavailable(f, e))).expect("loads");
         let names = std::fs::read_to_string(root.join("public/geo/names.json")).expect("names index");
         (loaded.dataset, Index::parse("names.json", &names).expect("parses"))
     }

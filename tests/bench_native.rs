@@ -9,7 +9,7 @@ mod synthetic;
 use gongkai::chart::render::{render, Palette};
 use gongkai::chart::spec::Chart;
 use gongkai::data::descriptor::Descriptor;
-use gongkai::data::package;
+use gongkai::data::{package, DataError};
 
 const ROWS: usize = 100_000;
 const LINE_POINTS: usize = 10_000;
@@ -25,7 +25,7 @@ fn parse_and_validate_100k_observations() {
     let mut best = f64::INFINITY;
     for _ in 0..5 {
         let start = std::time::Instant::now();
-        let loaded = package::read("datapackage.json", &descriptor, |p| files.get(p).cloned().ok_or_else(|| p.to_owned()));
+        let loaded = package::read("datapackage.json", &descriptor, |p| files.get(p).cloned().ok_or_else(|| DataError::unavailable(p, "not generated")));
         let seconds = start.elapsed().as_secs_f64();
         assert!(loaded.problems.is_empty(), "{:?}", &loaded.problems[..1]);
         assert_eq!(loaded.dataset.observations.len(), ROWS);

@@ -10,7 +10,7 @@ mod synthetic;
 use gongkai::chart::render::{render, Palette};
 use gongkai::chart::spec::Chart;
 use gongkai::data::descriptor::Descriptor;
-use gongkai::data::package;
+use gongkai::data::{package, DataError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -54,7 +54,7 @@ async fn parse_and_validate_100k_observations() {
     for round in 1..=ROUNDS {
         for _ in 0..PARSE_RUNS {
             let start = now();
-            let loaded = package::read("datapackage.json", &descriptor, |p| files.get(p).cloned().ok_or_else(|| p.to_owned()));
+            let loaded = package::read("datapackage.json", &descriptor, |p| files.get(p).cloned().ok_or_else(|| DataError::unavailable(p, "not generated")));
             let seconds = (now() - start) / 1000.0;
             assert!(loaded.problems.is_empty());
             assert_eq!(loaded.dataset.observations.len(), ROWS);

@@ -27,8 +27,8 @@ pub fn load_with(overrides: Option<&Path>) -> Result<Loaded, gongkai::data::Data
             None => fixtures().join("base").join(name),
         }
     };
-    let descriptor = std::fs::read_to_string(pick("datapackage.json")).expect("descriptor readable");
-    package::load("datapackage.json", &descriptor, |file| std::fs::read_to_string(pick(file)).map_err(|e| e.to_string()))
+    let descriptor = std::fs::read(pick("datapackage.json")).expect("descriptor readable");
+    package::load("datapackage.json", &descriptor, |file| std::fs::read(pick(file)).map_err(|e| gongkai::data::DataError::unavailable(file, e)))
 }
 
 #[test]

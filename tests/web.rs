@@ -233,7 +233,7 @@ async fn marks_are_one_tab_stop_and_arrow_keys_move_between_them_showing_value_a
 #[wasm_bindgen_test]
 async fn every_catalogue_chart_renders_with_targets_and_a_matching_table() {
     let descriptor = include_str!("../public/data/datapackage.json");
-    let read = |name: &str| -> Result<String, String> {
+    let read = |name: &str| -> Result<Vec<u8>, gongkai::data::DataError> {
         Ok(match name {
             "regions.csv" => include_str!("../public/data/regions.csv"),
             "sources.csv" => include_str!("../public/data/sources.csv"),
@@ -242,11 +242,12 @@ async fn every_catalogue_chart_renders_with_targets_and_a_matching_table() {
             "observations.csv" => include_str!("../public/data/observations.csv"),
             "funds.csv" => include_str!("../public/data/funds.csv"),
             "commitments.csv" => include_str!("../public/data/commitments.csv"),
-            other => return Err(format!("no {other}")),
+            other => return Err(gongkai::data::DataError::unavailable(other, "not in the default package")),
         }
-        .to_owned())
+        .as_bytes()
+        .to_vec())
     };
-    let loaded = gongkai::data::package::load("datapackage.json", descriptor, read).expect("the default package parses");
+    let loaded = gongkai::data::package::load("datapackage.json", descriptor.as_bytes(), read).expect("the default package parses");
     for chart in catalogue::all(&loaded.dataset, Locale::ZhHans) {
         let root = container(&format!("box-{}", chart.id));
         let (id, marks) = (chart.id.clone(), chart.marks.len());

@@ -150,6 +150,12 @@ fn map_settings(file: &str, value: &serde_json::Value, problems: &mut Vec<DataEr
 impl Descriptor {
     /// Reads the descriptor `text` of the file called `file`.
     pub fn parse(file: &str, text: &str) -> Result<Descriptor, DataError> {
+        // Another JSON value than an object would get a message about serde's internals.
+        let start = text.trim_start();
+        if !start.is_empty() && !start.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            let line = 1 + text[..text.len() - start.len()].matches('\n').count() as u64;
+            return Err(DataError::new(file, Place::Line { line, column: 1 }, None, Reason::NotAnObject));
+        }
         let raw: RawPackage = serde_json::from_str(text).map_err(|e| {
             let place = Place::Line { line: e.line() as u64, column: e.column() as u64 };
             DataError::new(file, place, None, Reason::Json(e.to_string()))

@@ -42,6 +42,19 @@ pub enum Reason {
     Csv(String),
     /// The file could not be fetched or read.
     Unavailable(String),
+    /// The file is larger than the portal reads (`decode::MAX_BYTES`): its size in bytes, when
+    /// known (a download stopped at the limit does not know it).
+    TooLarge { bytes: Option<u64> },
+    /// UTF-16 text (it starts with that byte-order mark), not UTF-8.
+    Utf16,
+    /// Bytes that are not UTF-8 (the value shows them in hex), e.g. a file saved as GBK.
+    NotUtf8,
+    /// Not text: what it seems to be (`zip`, `xls`, `pdf`, `gzip`, `png`, or `nul` for a NUL byte).
+    NotText(&'static str),
+    /// The file holds nothing, not even a header.
+    Empty,
+    /// The descriptor is JSON, but not an object.
+    NotAnObject,
     /// A row with another number of cells than the header.
     CellCount { header: u64, found: u64 },
     MissingResource(&'static str),
@@ -109,6 +122,15 @@ pub enum MapProblem {
     NotIncreasing,
 }
 
+/// `value` with the characters that print as nothing or reorder text (controls, zero-width and
+/// direction marks, byte-order marks) written out as `<U+200B>`, so a message shows them.
+fn visible(value: &str) -> String {
+    let hidden = |c: char| {
+        c.is_control() || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    };
+    value.chars().map(|c| if hidden(c) { format!("<U+{:04X}>", c as u32) } else { c.to_string() }).collect()
+}
+
 /// A located problem in published data.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub struct DataError {
@@ -132,6 +154,11 @@ impl DataError {
     /// A problem at `place` in `file`.
     pub fn new(file: &str, place: Place, value: Option<&str>, reason: Reason) -> DataError {
         DataError { file: file.to_owned(), place, value: value.map(str::to_owned), reason: Box::new(reason) }
+    }
+
+    /// The file could not be had at all: `detail` says why (e.g. `HTTP 404 Not Found`).
+    pub fn unavailable(file: &str, detail: impl fmt::Display) -> DataError {
+        DataError::new(file, Place::File, None, Reason::Unavailable(detail.to_string()))
     }
 
     /// A problem with one cell.
@@ -163,7 +190,8 @@ impl DataError {
 
     /// Why, in `locale`.
     pub fn describe(&self, locale: Locale) -> String {
-        let value = self.value.as_deref().unwrap_or("");
+        let value = visible(self.value.as_deref().unwrap_or(""));
+        let value = value.as_str();
         let say = |id: &str, args: &[(&str, Arg)]| {
             let mut all = vec![("value", Arg::from(value))];
             all.extend(args.iter().cloned());
@@ -173,6 +201,16 @@ impl DataError {
             Reason::Json(detail) => say("data-error-json", &[("detail", detail.as_str().into())]),
             Reason::Csv(detail) => say("data-error-csv", &[("detail", detail.as_str().into())]),
             Reason::Unavailable(detail) => say("data-error-unavailable", &[("detail", detail.as_str().into())]),
+            Reason::TooLarge { bytes } => {
+                let mb = |b: u64| Arg::from(format!("{:.1}", b as f64 / (1024.0 * 1024.0)).trim_end_matches(".0").to_owned());
+                let size = bytes.map_or_else(|| Arg::from("none"), mb);
+                say("data-error-too-large", &[("size", size), ("limit", mb(super::decode::MAX_BYTES))])
+            }
+            Reason::Utf16 => say("data-error-utf16", &[]),
+            Reason::NotUtf8 => say("data-error-not-utf8", &[]),
+            Reason::NotText(kind) => say("data-error-not-text", &[("kind", (*kind).into())]),
+            Reason::Empty => say("data-error-empty", &[]),
+            Reason::NotAnObject => say("data-error-not-an-object", &[]),
             Reason::CellCount { header, found } => say("data-error-cell-count", &[("header", (*header).into()), ("found", (*found).into())]),
             Reason::MissingResource(name) => say("data-error-missing-resource", &[("name", (*name).into())]),
             Reason::MissingPath => say("data-error-missing-path", &[]),

@@ -5,11 +5,12 @@
 //! references resolved) → checks (parts, breakdowns, stages) → model (Dataset)
 //! ```
 //!
-//! [`package::load`] runs the whole flow on texts the caller supplies, so the portal (which
-//! fetches them) and the `gongkai-check` command (which reads them from disk) share every rule
-//! and every message. A row with a problem is reported and left out; every valid row is kept.
+//! [`package::load`] runs the whole flow on the files' bytes the caller supplies ([`decode`]
+//! turns them into text), so the portal (which fetches them) and the `gongkai-check` command
+//! (which reads them from disk) share every rule and every message. A row with a problem is reported and left out; every valid row is kept.
 
 mod checks;
+pub mod decode;
 pub mod descriptor;
 mod error;
 mod model;

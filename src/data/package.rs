@@ -3,6 +3,7 @@
 //! from disk by the checker), so the portal and the checker run exactly the same code.
 
 use super::checks;
+use super::decode;
 use super::descriptor::{Descriptor, MapSettings, MAP_KEY};
 use super::error::{DataError, Place, Reason, RefKind};
 use super::model::Dataset;
@@ -42,8 +43,9 @@ pub fn files(descriptor_file: &str, descriptor: &Descriptor) -> (Vec<(&'static s
 }
 
 /// Reads the package described by `descriptor` (the file `descriptor_file`). `read` returns the
-/// text of a resource's path, or why it could not be had (e.g. `HTTP 404 Not Found`).
-pub fn read(descriptor_file: &str, descriptor: &Descriptor, read: impl FnMut(&str) -> Result<String, String>) -> Loaded {
+/// bytes of a resource's path, or why they could not be had (e.g. [`DataError::unavailable`] with
+/// `HTTP 404 Not Found`).
+pub fn read(descriptor_file: &str, descriptor: &Descriptor, read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Loaded {
     read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), read)
 }
 
@@ -53,15 +55,18 @@ pub fn read_files(
     descriptor_file: &str,
     descriptor: &Descriptor,
     (files, mut problems): (Vec<(&'static str, String)>, Vec<DataError>),
-    mut read: impl FnMut(&str) -> Result<String, String>,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, DataError>,
 ) -> Loaded {
     let texts: Vec<(&'static str, String, Option<String>)> = files
         .into_iter()
-        .map(|(name, path)| match read(&path) {
-            Ok(text) => (name, path, Some(text)),
-            Err(detail) => {
-                problems.push(DataError::new(&path, Place::File, None, Reason::Unavailable(detail)));
-                (name, path, None)
+        .map(|(name, path)| {
+            let text = read(&path).and_then(|bytes| decode::text(&path, &bytes));
+            match text {
+                Ok(text) => (name, path, Some(text)),
+                Err(problem) => {
+                    problems.push(problem);
+                    (name, path, None)
+                }
             }
         })
         .collect();
@@ -150,9 +155,9 @@ fn sort(problems: &mut [DataError], descriptor_file: &str, texts: &[(&'static st
     problems.sort_by_key(|p| (file_rank(&p.file), row(p)));
 }
 
-/// Loads a package from its descriptor text and a reader for its resources.
-pub fn load(descriptor_file: &str, descriptor_text: &str, read: impl FnMut(&str) -> Result<String, String>) -> Result<Loaded, DataError> {
-    let descriptor = Descriptor::parse(descriptor_file, descriptor_text)?;
+/// Loads a package from its descriptor's bytes and a reader for its resources.
+pub fn load(descriptor_file: &str, descriptor_bytes: &[u8], read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Result<Loaded, DataError> {
+    let descriptor = Descriptor::parse(descriptor_file, &decode::text(descriptor_file, descriptor_bytes)?)?;
     Ok(self::read(descriptor_file, &descriptor, read))
 }
 
@@ -160,7 +165,7 @@ pub fn load(descriptor_file: &str, descriptor_text: &str, read: impl FnMut(&str)
 /// relative to it (the checker's and the tests' way in; in the browser, `ui::load` fetches instead).
 pub fn load_path(path: &std::path::Path) -> Result<Loaded, DataError> {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let text = std::fs::read_to_string(path).map_err(|e| DataError::new(&name, Place::File, None, Reason::Unavailable(e.to_string())))?;
+    let bytes = std::fs::read(path).map_err(|e| DataError::unavailable(&name, e))?;
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    load(&name, &text, |file| std::fs::read_to_string(dir.join(file)).map_err(|e| e.to_string()))
+    load(&name, &bytes, |file| std::fs::read(dir.join(file)).map_err(|e| DataError::unavailable(file, e)))
 }

@@ -34,6 +34,10 @@ pub fn open<'t>(
     known: &[&'static str],
     problems: &mut Vec<DataError>,
 ) -> Option<(csv::Reader<&'t [u8]>, Columns)> {
+    if text.trim().is_empty() {
+        problems.push(DataError::new(file, Place::File, None, Reason::Empty));
+        return None;
+    }
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let header = match reader.headers() {
         Ok(h) => h.clone(),

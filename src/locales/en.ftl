@@ -67,6 +67,22 @@ data-error-json = JSON syntax error: { $detail }
 data-error-csv = CSV format error: { $detail }
 data-error-cell-count = the row has { $found } cells but the header has { $header }
 data-error-unavailable = the file could not be read: { $detail }
+data-error-too-large = { $size ->
+    [none] the file is larger than { $limit } MB, the most the portal reads
+   *[other] the file is { $size } MB; the portal reads files of at most { $limit } MB
+}
+data-error-utf16 = the file is UTF-16 text; save it as UTF-8
+data-error-not-utf8 = bytes { $value } are not UTF-8; save the file as UTF-8 (it may be GBK or GB18030)
+data-error-not-text = the file is not text but { $kind ->
+    [zip] a ZIP archive (an Excel .xlsx workbook is one); export it as CSV in UTF-8
+    [xls] an Excel .xls workbook; export it as CSV in UTF-8
+    [pdf] a PDF document
+    [gzip] compressed with gzip
+    [png] a PNG image
+   *[nul] binary data (a NUL byte)
+}
+data-error-empty = the file is empty; it needs at least its header row
+data-error-not-an-object = the descriptor must be a JSON object: { "{" } "resources": [ … ] { "}" }
 data-error-missing-resource = the package has no resource “{ $name }”
 data-error-map-not-object = should be a JSON object ({ "{" }…{ "}" }), not { $value }
 data-error-map-no-text = is missing or empty; it should be text

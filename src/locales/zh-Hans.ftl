@@ -65,6 +65,22 @@ data-error-json = JSON 语法错误：{ $detail }
 data-error-csv = CSV 格式错误：{ $detail }
 data-error-cell-count = 此行有 { $found } 个单元格，表头有 { $header } 个
 data-error-unavailable = 无法读取此文件：{ $detail }
+data-error-too-large = { $size ->
+    [none] 文件超过 { $limit } MB，即本门户读取的上限
+   *[other] 文件大小为 { $size } MB；本门户读取的文件不超过 { $limit } MB
+}
+data-error-utf16 = 文件为 UTF-16 编码；请另存为 UTF-8
+data-error-not-utf8 = 字节 { $value } 不是 UTF-8 编码；请将文件另存为 UTF-8（原文件可能是 GBK 或 GB18030 编码）
+data-error-not-text = 文件不是文本，而是{ $kind ->
+    [zip] ZIP 压缩包（Excel .xlsx 工作簿即是）；请导出为 UTF-8 编码的 CSV
+    [xls] Excel .xls 工作簿；请导出为 UTF-8 编码的 CSV
+    [pdf] PDF 文档
+    [gzip] gzip 压缩文件
+    [png] PNG 图片
+   *[nul] 二进制数据（含 NUL 字节）
+}
+data-error-empty = 文件为空；至少需要表头行
+data-error-not-an-object = 描述文件必须是 JSON 对象：{ "{" } "resources": [ … ] { "}" }
 data-error-missing-resource = 数据包缺少资源“{ $name }”
 data-error-map-not-object = 应为 JSON 对象（{ "{" }…{ "}" }），实为 { $value }
 data-error-map-no-text = 缺少或为空，应为文字

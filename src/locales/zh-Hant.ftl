@@ -64,6 +64,22 @@ data-error-json = JSON 語法錯誤：{ $detail }
 data-error-csv = CSV 格式錯誤：{ $detail }
 data-error-cell-count = 此行有 { $found } 個儲存格，表頭有 { $header } 個
 data-error-unavailable = 無法讀取此檔案：{ $detail }
+data-error-too-large = { $size ->
+    [none] 檔案超過 { $limit } MB，即本門戶讀取的上限
+   *[other] 檔案大小為 { $size } MB；本門戶讀取的檔案不超過 { $limit } MB
+}
+data-error-utf16 = 檔案為 UTF-16 編碼；請另存為 UTF-8
+data-error-not-utf8 = 位元組 { $value } 不是 UTF-8 編碼；請將檔案另存為 UTF-8（原檔案可能是 GBK 或 GB18030 編碼）
+data-error-not-text = 檔案不是文字，而是{ $kind ->
+    [zip] ZIP 壓縮檔（Excel .xlsx 活頁簿即是）；請匯出為 UTF-8 編碼的 CSV
+    [xls] Excel .xls 活頁簿；請匯出為 UTF-8 編碼的 CSV
+    [pdf] PDF 文件
+    [gzip] gzip 壓縮檔
+    [png] PNG 圖片
+   *[nul] 二進位資料（含 NUL 位元組）
+}
+data-error-empty = 檔案為空；至少需要表頭列
+data-error-not-an-object = 描述檔案必須是 JSON 物件：{ "{" } "resources": [ … ] { "}" }
 data-error-missing-resource = 數據包缺少資源「{ $name }」
 data-error-map-not-object = 應為 JSON 物件（{ "{" }…{ "}" }），實為 { $value }
 data-error-map-no-text = 缺少或為空，應為文字

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::data::descriptor::Descriptor;
 use crate::data::package::{self, Loaded};
-use crate::data::DataError;
+use crate::data::{decode, DataError, Place, Reason};
 use crate::geo::topojson::GeoError;
 use crate::i18n::{tr_args, Locale};
 
@@ -108,8 +108,9 @@ fn is_cross_origin(url: &str) -> bool {
     matches!((page, target), (Some(p), Some(t)) if p != t)
 }
 
-/// Fetches `url` as text, giving up after `timeout`.
-pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadError> {
+/// Fetches the bytes of `url`, giving up after `timeout`, and refusing (without reading on) a
+/// body larger than the portal reads.
+pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<Vec<u8>, LoadError> {
     let url = url.to_owned();
     let cross_origin = is_cross_origin(&url);
     let network = |detail: String| LoadError::Network { url: url.clone(), detail, cross_origin };
@@ -146,12 +147,14 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadErro
             return Err(LoadError::WebPage { url: url.clone(), content_type });
         }
         let total = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
-        read_body(&url, response, total).await.map_err(|detail| {
-            if timed_out.get() {
-                LoadError::Timeout { url: url.clone(), seconds: timeout.as_secs() }
-            } else {
-                LoadError::Body { url: url.clone(), detail }
-            }
+        let too_large = |bytes| LoadError::Data { url: url.clone(), error: DataError::new(&url, Place::File, None, Reason::TooLarge { bytes }) };
+        if let Some(total) = total.filter(|t| *t > decode::MAX_BYTES) {
+            return Err(too_large(Some(total)));
+        }
+        read_body(&url, response, total).await.map_err(|unread| match unread {
+            Unread::TooLarge => too_large(None),
+            Unread::Failed(_) if timed_out.get() => LoadError::Timeout { url: url.clone(), seconds: timeout.as_secs() },
+            Unread::Failed(detail) => LoadError::Body { url: url.clone(), detail },
         })
     }
     .await;
@@ -162,12 +165,27 @@ pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadErro
     result
 }
 
+/// Fetches `url` as text (see [`decode::text`]), giving up after `timeout`.
+pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadError> {
+    let bytes = fetch_bytes(url, timeout).await?;
+    decode::text(url, &bytes).map_err(|error| LoadError::Data { url: url.to_owned(), error })
+}
+
+/// Why a body was not read to its end.
+enum Unread {
+    /// More bytes than the portal reads arrived; the rest was not read.
+    TooLarge,
+    Failed(String),
+}
+
 /// Reads `response`'s body chunk by chunk, recording the bytes received for the loading
-/// indicators, and decodes it as UTF-8.
-async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<u64>) -> Result<String, String> {
+/// indicators, and stops once it passes [`decode::MAX_BYTES`].
+async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<u64>) -> Result<Vec<u8>, Unread> {
     use wasm_bindgen::JsCast;
-    let describe = |e: wasm_bindgen::JsValue| e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| format!("{e:?}"));
-    let Some(body) = response.body() else { return Ok(String::new()) };
+    let describe = |e: wasm_bindgen::JsValue| {
+        Unread::Failed(e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| format!("{e:?}")))
+    };
+    let Some(body) = response.body() else { return Ok(Vec::new()) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
     super::progress::update(url, 0, total);
@@ -180,8 +198,12 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?;
         bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
         super::progress::update(url, bytes.len() as u64, total);
+        if bytes.len() as u64 > decode::MAX_BYTES {
+            let _ = reader.cancel();
+            return Err(Unread::TooLarge);
+        }
     }
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    Ok(bytes)
 }
 
 /// A data package as fetched: where its descriptor is, what was read from it, and the files as
@@ -191,7 +213,7 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
 pub struct Fetched {
     pub url: String,
     pub loaded: Loaded,
-    pub files: Arc<Vec<(String, String)>>,
+    pub files: Arc<Vec<(String, Vec<u8>)>>,
 }
 
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
@@ -200,23 +222,34 @@ pub struct Fetched {
 /// still loads; a descriptor that cannot be fetched or read fails the whole load.
 pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
     let url = absolute_url(&relative);
-    let text = fetch_text(&url, TIMEOUT).await?;
+    let bytes = fetch_bytes(&url, TIMEOUT).await?;
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
-    let descriptor = Descriptor::parse(&file, &text).map_err(|error| LoadError::Data { url: url.clone(), error })?;
+    let data_error = |error| LoadError::Data { url: url.clone(), error };
+    let text = decode::text(&file, &bytes).map_err(data_error)?;
+    let descriptor = Descriptor::parse(&file, &text).map_err(data_error)?;
 
     let planned = package::files(&file, &descriptor);
     let fetches = planned.0.iter().map(|(_, path)| {
         let resource_url = resolve(path, &url);
-        async move { (path.clone(), fetch_text(&resource_url, TIMEOUT).await.map_err(|e| e.to_string())) }
+        async move {
+            // A file too large is located in the package's file; other failures name the URL.
+            let fetched = fetch_bytes(&resource_url, TIMEOUT).await.map_err(|e| match e {
+                LoadError::Data { error, .. } => DataError { file: path.clone(), ..error },
+                other => DataError::unavailable(path, other),
+            });
+            (path.clone(), fetched)
+        }
     });
-    let texts: HashMap<String, Result<String, String>> = futures::future::join_all(fetches).await.into_iter().collect();
-    let mut loaded = package::read_files(&file, &descriptor, planned, |path| texts.get(path).cloned().unwrap_or_else(|| Err(path.to_owned())));
+    let fetched: HashMap<String, Result<Vec<u8>, DataError>> = futures::future::join_all(fetches).await.into_iter().collect();
+    let mut loaded = package::read_files(&file, &descriptor, planned, |path| {
+        fetched.get(path).cloned().unwrap_or_else(|| Err(DataError::unavailable(path, "not fetched")))
+    });
     // Stories' views are checked against the charts the data makes.
     let stories = crate::present::check(&file, &loaded.dataset);
     loaded.problems.extend(stories);
-    let mut files: Vec<(String, String)> = texts.into_iter().filter_map(|(path, text)| Some((path, text.ok()?))).collect();
+    let mut files: Vec<(String, Vec<u8>)> = fetched.into_iter().filter_map(|(path, bytes)| Some((path, bytes.ok()?))).collect();
     files.sort();
-    files.insert(0, (file, text));
+    files.insert(0, (file, bytes));
     Ok(Fetched { url, loaded, files: Arc::new(files) })
 }
 

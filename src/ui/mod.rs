@@ -87,7 +87,7 @@ impl DataState {
     }
 
     /// The package's files as received (descriptor first), once loaded.
-    pub fn files(&self) -> Option<Arc<Vec<(String, String)>>> {
+    pub fn files(&self) -> Option<Arc<Vec<(String, Vec<u8>)>>> {
         self.resource.with_untracked(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::clone(&f.files)))
     }
 

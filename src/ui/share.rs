@@ -252,7 +252,7 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
     let save_package = move |_| {
         let Some(files) = data.and_then(|d| d.files()) else { return };
         let d = today();
-        let entries: Vec<(String, &[u8])> = files.iter().map(|(path, text)| (format!("datapackage/{path}"), text.as_bytes())).collect();
+        let entries: Vec<(String, &[u8])> = files.iter().map(|(path, bytes)| (format!("datapackage/{path}"), bytes.as_slice())).collect();
         let entries: Vec<share::zip::Entry> = entries.iter().map(|(path, bytes)| share::zip::Entry { path, bytes }).collect();
         let bytes = share::zip::stored(&entries, (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)));
         report(download::bytes_blob(&bytes, "application/zip").and_then(|b| download::save(&b, "gongkai-datapackage.zip")));

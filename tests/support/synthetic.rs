@@ -17,9 +17,9 @@ const BASE: [(&str, &str); 6] = [
     ("commitments.csv", include_str!("../fixtures/base/commitments.csv")),
 ];
 
-/// The descriptor text and every CSV by path, with `rows` generated observations.
-pub fn package(rows: usize) -> (&'static str, HashMap<String, String>) {
-    let mut files: HashMap<String, String> = BASE.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+/// The descriptor text and every CSV's bytes by path, with `rows` generated observations.
+pub fn package(rows: usize) -> (&'static str, HashMap<String, Vec<u8>>) {
+    let mut files: HashMap<String, Vec<u8>> = BASE.iter().map(|(k, v)| (k.to_string(), v.as_bytes().to_vec())).collect();
     let mut csv = String::with_capacity(rows * 140);
     csv.push_str("id,region,indicator,period,value,unit,qualifier,status,source,locator,as_written,part_of,breakdown,pairing,note_zh_hans,note_zh_hant,note_en\n");
     let regions = ["131000", "220503", "130723"];
@@ -30,7 +30,7 @@ pub fn package(rows: usize) -> (&'static str, HashMap<String, String>) {
             "g{i},{region},poor_persons,{year}-{month:02},{value},persons,exact,actual,s1,全区现有建档立卡农村贫困人口{value}人,{value}人,,,,,,\n"
         ));
     }
-    files.insert("observations.csv".into(), csv);
+    files.insert("observations.csv".into(), csv.into_bytes());
     (DESCRIPTOR, files)
 }
 
