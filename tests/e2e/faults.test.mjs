@@ -1,6 +1,8 @@
-// Network faults, simulated in Chromium: a server error, a dropped connection, no answer, a body
-// cut off mid-row, and a web page where a data file should be. Each names the URL and what went
-// wrong, offers a retry that recovers, and leaves everything that did arrive on screen.
+// Network faults, simulated in Chromium: a server error, a dropped connection, the browser taken
+// offline and a slow network (both through the DevTools protocol), no answer, a body cut off
+// mid-row, a web page or an image where a data file should be, and another site that refuses
+// other sites (CORS). Each names the URL and what went wrong, offers a retry that recovers, and
+// leaves everything that did arrive on screen.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -109,5 +111,91 @@ describe("network faults", () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+});
+
+describe("network conditions and other sites", () => {
+  /** A site on another port serving the default package; `headers(name)` gives each file's extra headers. */
+  async function otherSite(headers) {
+    const dir = join(ROOT, "public", "data");
+    const server = createServer(async (req, res) => {
+      const name = new URL(req.url, "http://x").pathname.slice(1);
+      const body = await readFile(join(dir, name)).catch(() => null);
+      const extra = headers(name);
+      if (!body) return res.writeHead(404, extra).end();
+      res.writeHead(200, { "Content-Type": name.endsWith(".json") ? "application/json" : "text/csv", ...extra }).end(body);
+    });
+    await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+    return { server, url: `http://127.0.0.1:${server.address().port}` };
+  }
+
+  test("the browser taken offline (DevTools network emulation) names the URL; back online, retry recovers", async () => {
+    await app.journey("fault-cdp-offline", async (page, context) => {
+      // The page itself loads; the browser goes offline before the package is asked for.
+      let release;
+      const held = new Promise((ok) => (release = ok));
+      await page.route(DESCRIPTOR, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.url("/?lang=en"));
+      await page.locator(".loading").waitFor();
+      await context.setOffline(true);
+      release();
+      await page.locator(".load-error").waitFor({ timeout: 30_000 });
+      const detail = await page.textContent(".load-error");
+      assert.ok(detail.includes(app.url("/data/datapackage.json")) && /Could not connect to/.test(detail), detail);
+      await page.unroute(DESCRIPTOR);
+      await context.setOffline(false);
+      await page.getByRole("button", { name: "Retry" }).click();
+      await page.locator(".chart-box svg").first().waitFor();
+    }, { allowConsole: [/ERR_INTERNET_DISCONNECTED|Failed to load/] });
+  });
+
+  test("a slow network (DevTools throttling) shows the loading state and then everything", async () => {
+    await app.journey("fault-cdp-slow", async (page, context) => {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      // 400 ms round trips and 100 KB/s: about a phone on a weak 3G signal.
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 100 * 1024, uploadThroughput: 50 * 1024 });
+      await page.goto(app.url("/funds?lang=en"), { waitUntil: "commit", timeout: 60_000 });
+      await page.locator(".loading").waitFor({ timeout: 60_000 });
+      await page.locator(".chart-box svg").first().waitFor({ timeout: 90_000 });
+      assert.equal(await page.locator(".data-problems, .load-error").count(), 0);
+    });
+  });
+
+  test("another site that does not allow other sites to read its files (CORS) is explained, for the package and for one file", async () => {
+    const closed = await otherSite(() => ({}));
+    const half = await otherSite((name) => (name === "funds.csv" ? {} : { "Access-Control-Allow-Origin": "*" }));
+    try {
+      await app.journey("fault-cors", async (page) => {
+        await page.goto(app.url(`/?lang=en&data=${encodeURIComponent(`${closed.url}/datapackage.json`)}`));
+        await page.locator(".load-error").waitFor();
+        const detail = await page.textContent(".load-error .error-detail");
+        assert.ok(detail.includes(`${closed.url}/datapackage.json`) && detail.includes("Access-Control-Allow-Origin"), detail);
+
+        await page.goto(app.url(`/poverty-exits?lang=en&data=${encodeURIComponent(`${half.url}/datapackage.json`)}`));
+        await waitForPortal(page);
+        const problems = await page.textContent(".data-problems");
+        assert.ok(problems.includes(`${half.url}/funds.csv`) && problems.includes("funds.csv"), problems);
+        // Everything else of that site arrived and shows.
+        await page.locator(".chart-box svg").first().waitFor();
+      }, { allowConsole: [/CORS|Access-Control-Allow-Origin|Failed to load resource|net::ERR_FAILED/] });
+    } finally {
+      for (const s of [closed, half]) s.server.close();
+    }
+  });
+
+  test("an image served where a data file should be is named as such", async () => {
+    await app.journey("fault-wrong-type", async (page) => {
+      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+      await page.route("**/data/commitments.csv", (route) => route.fulfill({ status: 200, contentType: "image/png", body: png }));
+      await page.goto(app.url("/funds?lang=en"));
+      await waitForPortal(page);
+      const problems = await page.textContent(".data-problems");
+      assert.ok(problems.includes("commitments.csv: the file is not text but a PNG image"), problems);
+      await page.locator(".chart-box svg").first().waitFor();
+    });
   });
 });
