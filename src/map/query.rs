@@ -167,4 +167,44 @@ mod tests {
             ]
         );
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use crate::params::{decode_search, lookup};
+        use proptest::prelude::*;
+
+        fn read(search: &str) -> (MapQuery, Vec<Problem>) {
+            let pairs = decode_search(search);
+            MapQuery::parse(lookup(&pairs))
+        }
+
+        /// Every state the map can be in: a division other than the country, any non-empty
+        /// indicator, level and period text, and the measures that are not the default.
+        fn states() -> impl Strategy<Value = MapQuery> {
+            let text = || prop::option::of("\\PC{1,16}");
+            (
+                prop::option::of("[0-9]{6}".prop_filter("the country is no place", |c| c != "100000")),
+                prop::sample::select(SHOW.map(|(_, s)| s).to_vec()),
+                (text(), text(), text()),
+                prop::sample::select(BINS.map(|(_, b)| b).to_vec()),
+                prop::option::of(prop::sample::select(vec![Measure::Cadres, Measure::Projects])),
+            )
+                .prop_map(|(at, show, (indicator, level, period), bins, measure)| MapQuery { at, show, indicator, level, period, bins, measure })
+        }
+
+        proptest! {
+            #[test]
+            fn every_state_survives_the_round_trip_through_the_url(q in states()) {
+                prop_assert_eq!(read(&q.to_search()), (q, vec![]));
+            }
+
+            /// Whatever a query string says, what was read is written back and reads the same.
+            #[test]
+            fn any_query_string_reads_back_the_same(search in "(&?(at|show|bins|measure|indicator|level|period)=\\PC{0,10})*") {
+                let (q, _) = read(&search);
+                prop_assert_eq!(read(&q.to_search()), (q, vec![]));
+            }
+        }
+    }
 }

@@ -126,5 +126,12 @@ mod tests {
         fn every_state_survives_the_round_trip_through_the_url(p in portal()) {
             prop_assert_eq!(parse(&p.search().finish()), (p, vec![]));
         }
+
+        /// Whatever a query string says, what was read is written back and reads the same.
+        #[test]
+        fn any_query_string_reads_back_the_same(search in "(&?(lang|theme|data)=\\PC{0,12})*") {
+            let (p, _) = parse(&search);
+            prop_assert_eq!(parse(&p.search().finish()), (p, vec![]));
+        }
     }
 }
