@@ -108,10 +108,17 @@ mod tests {
 
     // The projection has no inverse: the portal never maps a pixel back to a place.
     #[cfg(not(target_arch = "wasm32"))]
+    use proptest::strategy::Just;
+
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// Every longitude and latitude projects to a finite point.
+        /// Every longitude and latitude, the poles and the antimeridian included, projects to a
+        /// finite point.
         #[test]
-        fn every_place_projects_to_a_finite_point(lon in -180.0f64..=180.0, lat in -90.0f64..=90.0) {
+        fn every_place_projects_to_a_finite_point(
+            lon in proptest::prop_oneof![Just(-180.0), Just(180.0), -180.0f64..=180.0],
+            lat in proptest::prop_oneof![Just(-90.0), Just(90.0), -90.0f64..=90.0],
+        ) {
             let (x, y) = Albers::china().project((lon, lat));
             proptest::prop_assert!(x.is_finite() && y.is_finite(), "({}, {}) → ({}, {})", lon, lat, x, y);
         }
