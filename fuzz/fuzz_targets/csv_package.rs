@@ -5,7 +5,7 @@
 #![no_main]
 
 use gongkai::data::package;
-use gongkai_fuzz::{assert_located, assert_references, assert_row_within, descriptor, parts, DESCRIPTOR_FILE};
+use gongkai_fuzz::{assert_located, assert_references, assert_row_within, descriptor, line_ends, parts, DESCRIPTOR_FILE};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,10 +18,11 @@ fuzz_target!(|data: &[u8]| {
     });
     let mut named: Vec<&str> = paths.iter().map(String::as_str).collect();
     named.push(DESCRIPTOR_FILE);
+    let ends: Vec<u64> = texts.iter().map(|t| line_ends(t)).collect();
     for problem in &loaded.problems {
         assert_located(problem, &named);
-        if let Some(text) = text_of(&problem.file) {
-            assert_row_within(problem, text);
+        if let Some(ends) = paths.iter().position(|p| *p == problem.file).and_then(|i| ends.get(i)) {
+            assert_row_within(problem, *ends);
         }
     }
     assert_references(&loaded.dataset);

@@ -74,15 +74,19 @@ pub fn assert_located(problem: &DataError, files: &[&str]) {
     }
 }
 
-/// Asserts that the row or line a problem names lies within `text`: the header is row 1, and a
-/// CSV text has at most one row more than it has line ends (`\n`, `\r`).
-pub fn assert_row_within(problem: &DataError, text: &str) {
+/// How many line ends (`\n`, `\r`) `text` has.
+pub fn line_ends(text: &str) -> u64 {
+    text.bytes().filter(|b| matches!(b, b'\n' | b'\r')).count() as u64
+}
+
+/// Asserts that the row or line a problem names lies within a CSV text of `line_ends` line ends
+/// (see [`line_ends`]): the header is row 1, and there is at most one row more than line ends.
+pub fn assert_row_within(problem: &DataError, line_ends: u64) {
     let row = match problem.place {
         Place::Line { line, .. } => line,
         Place::Row(row) | Place::Cell { row, .. } => row,
         Place::File | Place::Path(_) => return,
     };
-    let line_ends = text.bytes().filter(|b| matches!(b, b'\n' | b'\r')).count() as u64;
     assert!((1..=line_ends + 1).contains(&row), "{problem:?} is outside a text of {line_ends} line ends");
 }
 
