@@ -20,6 +20,17 @@ TARGETS=(csv_package descriptor stories topojson names_index adcode_changes url_
 SEEDS="$ROOT/fuzz/target/seeds"
 LOGS="$ROOT/fuzz/target/logs"
 
+# libfuzzer-sys compiles libFuzzer with the C++ compiler; the seeds are cut with python3.
+apt_pkgs=()
+command -v c++ >/dev/null || apt_pkgs+=(g++)
+command -v python3 >/dev/null || apt_pkgs+=(python3)
+if (( ${#apt_pkgs[@]} )); then
+  step "apt: ${apt_pkgs[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}"
+fi
+
 if ! cargo fuzz --version 2>/dev/null | grep -q " $CARGO_FUZZ_VERSION\$"; then
   step "cargo install cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
