@@ -347,6 +347,89 @@ mod tests {
                 let int = text.trim_start_matches('−').split('.').next().unwrap_or_default();
                 prop_assert!(int.split(',').skip(1).all(|g| g.len() == 3), "{text}");
             }
+
+            /// In every language a number reads back as the value rounded to the decimals asked for.
+            #[test]
+            fn numbers_read_back_rounded(v in -1e12f64..1e12, decimals in 0usize..=6, locale in locales()) {
+                let text = number(v, decimals, locale);
+                let back: f64 = text.replace(',', "").replace('−', "-").parse().expect("a number");
+                let half_step = 0.5 * 10f64.powi(-(decimals as i32));
+                prop_assert!((back - v).abs() <= half_step * (1.0 + 1e-9) + v.abs() * 1e-15, "{text} for {v}");
+            }
+
+            /// Any value, even one no data file can hold (NaN, infinite, negative), formats as a figure.
+            #[test]
+            fn any_value_formats_as_a_figure(v in any::<f64>(), unit in units(), q in qualifiers(), locale in locales()) {
+                prop_assert!(!figure(v, unit, q, locale).is_empty());
+                prop_assert!(!yuan_auto(v, q, locale).is_empty());
+            }
+
+            /// A larger amount never reads in a smaller unit.
+            #[test]
+            fn the_scale_grows_with_the_amount(a in amounts(), b in amounts(), locale in locales()) {
+                let (small, large) = (a.min(b), a.max(b));
+                prop_assert!(Scale::for_max(small, locale).factor() <= Scale::for_max(large, locale).factor());
+            }
+
+            /// A chart's unit is never larger than its largest value's, and shows its smallest value
+            /// as at least 0.01 unless it is already the base unit.
+            #[test]
+            fn a_range_keeps_its_smallest_value_readable(a in amounts(), b in amounts(), locale in locales()) {
+                let (min, max) = (a.min(b), a.max(b));
+                let scale = Scale::for_range(max, min, locale);
+                prop_assert!(scale.factor() <= Scale::for_max(max, locale).factor());
+                prop_assert!(scale == Scale::One || min / scale.factor() >= 0.01, "{min} in {scale:?}");
+            }
+
+            /// A period is written as it is read, and every language's wording names its last year.
+            #[test]
+            fn periods_read_back_and_name_their_year(p in periods(), locale in locales()) {
+                prop_assert_eq!(p.to_string().parse::<Period>(), Ok(p));
+                let year = p.end().year.to_string();
+                prop_assert!(period(&p, locale).contains(&year), "{}", period(&p, locale));
+            }
+
+            /// A size reads back as the bytes it counts, to the tenth of its unit.
+            #[test]
+            fn sizes_read_back_to_a_tenth_of_their_unit(n in 0u64..(1 << 42), locale in locales()) {
+                let text = bytes(n, locale);
+                let (value, unit) = text.split_once(' ').expect("number and unit");
+                let power = ["B", "KB", "MB", "GB"].iter().position(|u| *u == unit).expect("a unit");
+                let unit_bytes = 1024f64.powi(power as i32);
+                let back = value.replace(',', "").parse::<f64>().expect("a number") * unit_bytes;
+                prop_assert!((back - n as f64).abs() <= 0.05 * unit_bytes * (1.0 + 1e-9), "{text} for {n}");
+            }
+        }
+
+        /// Amounts spread evenly over every magnitude from a thousandth to a thousand trillion.
+        fn amounts() -> impl Strategy<Value = f64> {
+            (-3.0f64..15.0).prop_map(|e| 10f64.powf(e))
+        }
+
+        fn locales() -> impl Strategy<Value = Locale> {
+            prop::sample::select(Locale::ALL.to_vec())
+        }
+
+        fn units() -> impl Strategy<Value = Unit> {
+            use crate::data::vocab::VariantNames;
+            prop::sample::select(Unit::VARIANTS.iter().filter_map(|w| w.parse().ok()).collect::<Vec<Unit>>())
+        }
+
+        fn dates() -> impl Strategy<Value = Date> {
+            (1000u16..=9999, prop::option::of((1u8..=12, prop::option::of(1u8..=28)))).prop_map(|(year, month)| Date {
+                year,
+                month: month.map(|(m, _)| m),
+                day: month.and_then(|(_, d)| d),
+            })
+        }
+
+        /// Any period the data may write: a date, a range in order, or a range with no stated start.
+        fn periods() -> impl Strategy<Value = Period> {
+            prop_oneof![
+                dates().prop_map(Period::Date),
+                (dates(), dates()).prop_map(|(a, b)| Period::Range { start: Some(a.min(b)), end: a.max(b) }),
+                dates().prop_map(|end| Period::Range { start: None, end }),
+            ]
         }
     }
 

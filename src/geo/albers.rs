@@ -88,12 +88,13 @@ mod tests {
     fn equal_areas_stay_equal() {
         // Two 1° × 1° cells on the same parallel but far apart in longitude cover the same area.
         let albers = Albers::china();
-        let area = |lon: f64, lat: f64| {
-            let ring: Vec<Point> =
-                [(lon, lat), (lon + 1.0, lat), (lon + 1.0, lat + 1.0), (lon, lat + 1.0)].iter().map(|&p| albers.project(p)).collect();
-            (0..4).map(|i| ring[i].0 * ring[(i + 1) % 4].1 - ring[(i + 1) % 4].0 * ring[i].1).sum::<f64>().abs() / 2.0
-        };
-        assert!((area(80.0, 40.0) / area(120.0, 40.0) - 1.0).abs() < 1e-6);
+        assert!((cell_area(&albers, 80.0, 40.0) / cell_area(&albers, 120.0, 40.0) - 1.0).abs() < 1e-6);
+    }
+
+    /// The area of the 1° × 1° cell whose south-west corner is (`lon`, `lat`), projected.
+    fn cell_area(albers: &Albers, lon: f64, lat: f64) -> f64 {
+        let ring: Vec<Point> = [(lon, lat), (lon + 1.0, lat), (lon + 1.0, lat + 1.0), (lon, lat + 1.0)].iter().map(|&p| albers.project(p)).collect();
+        (0..4).map(|i| ring[i].0 * ring[(i + 1) % 4].1 - ring[(i + 1) % 4].0 * ring[i].1).sum::<f64>().abs() / 2.0
     }
 
     #[test]
@@ -103,5 +104,62 @@ mod tests {
         let (right, bottom) = fit.apply((1.0, 0.0));
         assert!((left - 10.0).abs() < 1e-9 && (right - 390.0).abs() < 1e-9, "width is the binding side");
         assert!((top - (150.0 - 95.0)).abs() < 1e-9 && (bottom - (150.0 + 95.0)).abs() < 1e-9, "centred vertically");
+    }
+
+    // The projection has no inverse: the portal never maps a pixel back to a place.
+    #[cfg(not(target_arch = "wasm32"))]
+    use proptest::strategy::Just;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Every longitude and latitude, the poles and the antimeridian included, projects to a
+        /// finite point.
+        #[test]
+        fn every_place_projects_to_a_finite_point(
+            lon in proptest::prop_oneof![Just(-180.0), Just(180.0), -180.0f64..=180.0],
+            lat in proptest::prop_oneof![Just(-90.0), Just(90.0), -90.0f64..=90.0],
+        ) {
+            let (x, y) = Albers::china().project((lon, lat));
+            proptest::prop_assert!(x.is_finite() && y.is_finite(), "({}, {}) → ({}, {})", lon, lat, x, y);
+        }
+
+        /// Along any parallel over China and its seas, east is to the right.
+        #[test]
+        fn east_is_right_on_every_parallel(lat in -10.0f64..60.0, a in 60.0f64..150.0, b in 60.0f64..150.0) {
+            proptest::prop_assume!(a < b);
+            let albers = Albers::china();
+            proptest::prop_assert!(albers.project((a, lat)).0 < albers.project((b, lat)).0);
+        }
+
+        /// Along any meridian over China, north is up.
+        #[test]
+        fn north_is_up_on_every_meridian(lon in 60.0f64..150.0, a in -30.0f64..80.0, b in -30.0f64..80.0) {
+            proptest::prop_assume!(a < b);
+            let albers = Albers::china();
+            proptest::prop_assert!(albers.project((lon, a)).1 < albers.project((lon, b)).1);
+        }
+
+        /// Cells of one degree on the same parallel cover the same area wherever they are.
+        #[test]
+        fn cells_on_a_parallel_keep_equal_areas(lat in 0.0f64..55.0, a in 70.0f64..140.0, b in 70.0f64..140.0) {
+            let albers = Albers::china();
+            let ratio = cell_area(&albers, a, lat) / cell_area(&albers, b, lat);
+            proptest::prop_assert!((ratio - 1.0).abs() < 1e-6, "{}", ratio);
+        }
+
+        /// A fit puts every point of its bounds inside the box, within the padding.
+        #[test]
+        fn a_fit_keeps_its_bounds_inside_the_box(
+            (x0, x1, y0, y1) in (-2.0f64..2.0, -2.0f64..2.0, -2.0f64..2.0, -2.0f64..2.0),
+            (width, height, padding) in (50.0f64..2000.0, 50.0f64..2000.0, 0.0f64..20.0),
+            (s, t) in (0.0f64..=1.0, 0.0f64..=1.0),
+        ) {
+            let (min, max) = ((x0.min(x1), y0.min(y1)), (x0.max(x1), y0.max(y1)));
+            let fit = Fit::new(min, max, width, height, padding);
+            let (px, py) = fit.apply((min.0 + s * (max.0 - min.0), min.1 + t * (max.1 - min.1)));
+            let rounding = 1e-6;
+            proptest::prop_assert!(px >= padding - rounding && px <= width - padding + rounding, "x {} in {}", px, width);
+            proptest::prop_assert!(py >= padding - rounding && py <= height - padding + rounding, "y {} in {}", py, height);
+        }
     }
 }

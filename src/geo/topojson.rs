@@ -42,8 +42,9 @@ struct Collection {
 
 #[derive(Deserialize)]
 struct Geometry {
+    /// `null` for a feature without a shape, as the specification allows.
     #[serde(rename = "type")]
-    kind: String,
+    kind: Option<String>,
     #[serde(default)]
     arcs: serde_json::Value,
     #[serde(default)]
@@ -109,7 +110,7 @@ pub fn decode(file: &str, text: &str) -> Result<Layers, GeoError> {
                 serde_json::from_value(v.clone()).map_err(|e| at(format!("arcs are not a list of arc indexes: {e}")))
             };
             let (mut polygons, mut lines) = (Vec::new(), Vec::new());
-            match g.kind.as_str() {
+            match g.kind.as_deref().unwrap_or_default() {
                 "Polygon" => polygons.push(rings(&arcs, &g.arcs, indexes).map_err(&at)?),
                 "MultiPolygon" => {
                     for polygon in list(&g.arcs, "polygons").map_err(&at)? {
@@ -122,7 +123,7 @@ pub fn decode(file: &str, text: &str) -> Result<Layers, GeoError> {
                         lines.push(line(&arcs, &indexes(l)?).map_err(&at)?);
                     }
                 }
-                "Point" | "MultiPoint" | "GeometryCollection" => return Err(at(format!("“{}” geometries are not supported", g.kind))),
+                kind @ ("Point" | "MultiPoint" | "GeometryCollection") => return Err(at(format!("“{kind}” geometries are not supported"))),
                 // A geometry with no shape (null) draws nothing.
                 _ => {}
             }
@@ -208,6 +209,16 @@ mod tests {
         assert_eq!(shapes[0].polygons, [vec![vec![(100.0, 20.0), (101.0, 20.0), (101.0, 21.0), (100.0, 21.0), (100.0, 20.0)]]]);
         assert!(shapes[0].contains((100.5, 20.5)) && !shapes[0].contains((102.0, 20.5)));
         assert_eq!(shapes[1].lines, [vec![(100.0, 20.0), (100.0, 21.0)], vec![(100.0, 21.0), (100.0, 20.0)]]);
+    }
+
+    /// Found while seeding the `topojson` fuzz target: a geometry of type `null` (a feature with no
+    /// shape, which the specification allows) made the whole file unreadable.
+    #[test]
+    fn a_geometry_without_a_shape_draws_nothing() {
+        let text = SQUARE.replace(r#"{"type":"MultiLineString","arcs":[[2],[-3]],"#, r#"{"type":null,"#);
+        let layers = decode("t.json", &text).expect("decodes");
+        let empty = &layers["regions"][1];
+        assert_eq!((empty.adcode.as_str(), empty.polygons.len(), empty.lines.len()), ("100000", 0, 0));
     }
 
     #[test]

@@ -28,7 +28,10 @@ pub fn edges(values: &[f64], binning: &Binning) -> Vec<f64> {
         }
         Binning::EqualInterval(k) => {
             let k = (*k).max(1);
-            (0..=k).map(|i| min + (max - min) * i as f64 / k as f64).collect()
+            let mut e: Vec<f64> = (0..=k).map(|i| min + (max - min) * i as f64 / k as f64).collect();
+            // The last edge is the largest value itself, not min + (max − min) rounded.
+            e[k] = max;
+            e
         }
         Binning::Breaks(breaks) => {
             let mut e = vec![min.min(breaks.first().copied().unwrap_or(min))];
@@ -99,6 +102,8 @@ mod tests {
     #[test]
     fn equal_intervals_and_publisher_breaks() {
         assert_eq!(edges(&[0.0, 10.0, 4.0], &Binning::EqualInterval(5)), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        // Found by a property test: min + (max − min) rounded one unit in the last place below max.
+        assert_eq!(edges(&[931315449.0918165, -958425598.9151769], &Binning::EqualInterval(1)), [-958425598.9151769, 931315449.0918165]);
         let e = edges(&[5.0, 250.0, 40.0], &Binning::Breaks(vec![10.0, 100.0]));
         assert_eq!(e, [5.0, 10.0, 100.0, 250.0]);
         assert_eq!(class_of(Some(5.0), &e), Some(0));
@@ -128,5 +133,88 @@ mod tests {
         assert_eq!(Ramp::Blues.colours(2), ["#deebf7", "#084594"]);
         assert_eq!(Ramp::Viridis.colours(4).len(), 4);
         assert!(Ramp::Blues.colours(0).is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Values as a choropleth meets them: mostly finite, some missing (NaN), some repeated.
+        fn values() -> impl Strategy<Value = Vec<f64>> {
+            prop::collection::vec(prop_oneof![8 => -1e9f64..1e9, 1 => Just(f64::NAN), 1 => Just(100.0)], 0..40)
+        }
+
+        fn binnings() -> impl Strategy<Value = Binning> {
+            prop_oneof![
+                (1usize..8).prop_map(Binning::Quantile),
+                (1usize..8).prop_map(Binning::EqualInterval),
+                prop::collection::vec(-1e9f64..1e9, 1..6).prop_map(|mut b| {
+                    b.sort_by(f64::total_cmp);
+                    b.dedup();
+                    Binning::Breaks(b)
+                }),
+            ]
+        }
+
+        fn finite(values: &[f64]) -> Vec<f64> {
+            values.iter().copied().filter(|v| v.is_finite()).collect()
+        }
+
+        proptest! {
+            /// Edges never decrease and run from the smallest value to the largest (the
+            /// publisher's breaks widen that range, never narrow it).
+            #[test]
+            fn edges_span_the_values_in_order(values in values(), binning in binnings()) {
+                let e = edges(&values, &binning);
+                let finite = finite(&values);
+                prop_assert_eq!(e.is_empty(), finite.is_empty());
+                let (Some(first), Some(last)) = (e.first(), e.last()) else { return Ok(()) };
+                prop_assert!(e.windows(2).all(|w| w[0] <= w[1]), "{:?}", e);
+                let min = finite.iter().copied().fold(f64::INFINITY, f64::min);
+                let max = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                match &binning {
+                    Binning::Breaks(b) => {
+                        prop_assert_eq!(*first, min.min(b[0]));
+                        prop_assert_eq!(*last, max.max(b[b.len() - 1]));
+                    }
+                    _ => prop_assert_eq!((*first, *last), (min, max)),
+                }
+            }
+
+            /// Every finite value falls in exactly one class, and a larger value never in a lower one.
+            #[test]
+            fn every_value_has_a_class_in_order(values in values(), binning in binnings()) {
+                let e = edges(&values, &binning);
+                let mut finite = finite(&values);
+                finite.sort_by(f64::total_cmp);
+                let classes: Vec<Option<usize>> = finite.iter().map(|v| class_of(Some(*v), &e)).collect();
+                prop_assert!(classes.iter().all(|c| c.is_some_and(|c| c + 1 < e.len())), "{:?} in {:?}", classes, e);
+                prop_assert!(classes.windows(2).all(|w| w[0] <= w[1]), "{:?}", classes);
+            }
+
+            /// With more distinct values than classes, quantiles leave no class empty.
+            #[test]
+            fn quantile_classes_are_all_used(distinct in prop::collection::btree_set(-1_000_000i32..1_000_000, 2..40), k in 1usize..8) {
+                prop_assume!(distinct.len() > k);
+                let values: Vec<f64> = distinct.into_iter().map(f64::from).collect();
+                let e = edges(&values, &Binning::Quantile(k));
+                prop_assert_eq!(e.len(), k + 1);
+                for class in 0..k {
+                    prop_assert!(values.iter().any(|v| class_of(Some(*v), &e) == Some(class)), "class {} of {:?}", class, e);
+                }
+            }
+
+            /// A ramp gives as many colours as asked (up to its seven), light to dark, never "no data".
+            #[test]
+            fn ramps_run_light_to_dark(classes in 0usize..=7, blues in any::<bool>()) {
+                let ramp = if blues { Ramp::Blues } else { Ramp::Viridis };
+                let colours = ramp.colours(classes);
+                prop_assert_eq!(colours.len(), classes);
+                let at: Vec<Option<usize>> = colours.iter().map(|c| ramp.stops().iter().position(|s| s == c)).collect();
+                prop_assert!(at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1]), "{:?}", colours);
+                prop_assert!(!colours.contains(&NO_DATA));
+            }
+        }
     }
 }

@@ -73,7 +73,8 @@ impl MapQuery {
         }
         if let Some(v) = get("measure") {
             match word(&v, &MEASURES) {
-                Some(m) => query.measure = Some(m),
+                // Money is the default: read as no choice, as it is written, so a state reads back the same.
+                Some(m) => query.measure = (m != Measure::Money).then_some(m),
                 None => bad("measure", &v, "param-unknown-word"),
             }
         }
@@ -145,6 +146,14 @@ mod tests {
         assert_eq!(parse(&[("at", "100000"), ("measure", "money")]).0.to_search(), "");
     }
 
+    /// Found by the `url_state` fuzz target: `?measure=money` read as `Some(Money)`, which is
+    /// written as nothing and read back as `None`.
+    #[test]
+    fn defaults_written_out_read_as_the_defaults() {
+        let (q, problems) = parse(&[("measure", "money"), ("show", "choropleth"), ("bins", "quantile"), ("at", "100000")]);
+        assert_eq!((q, problems), (MapQuery::default(), vec![]));
+    }
+
     #[test]
     fn bad_values_are_named_and_the_rest_is_kept() {
         let (q, problems) = parse(&[("at", "15052x"), ("show", "pie"), ("bins", "equal")]);
@@ -157,5 +166,51 @@ mod tests {
                 Problem { param: "show", value: "pie".into(), reason: "param-unknown-word" },
             ]
         );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use crate::params::strategies::query_strings;
+        use crate::params::{decode_search, lookup};
+        use proptest::prelude::*;
+
+        /// Values the map's parameters know, and near misses.
+        const WORDS: &[&str] = &[
+            "100000", "150521", "15052", "choropleth", "flows", "quantile", "equal", "breaks", "money", "cadres", "projects", "Money", "county", "2017", "",
+        ];
+
+        fn read(search: &str) -> (MapQuery, Vec<Problem>) {
+            let pairs = decode_search(search);
+            MapQuery::parse(lookup(&pairs))
+        }
+
+        /// Every state the map can be in: a division other than the country, any non-empty
+        /// indicator, level and period text, and the measures that are not the default.
+        fn states() -> impl Strategy<Value = MapQuery> {
+            let text = || prop::option::of("\\PC{1,16}");
+            (
+                prop::option::of("[0-9]{6}".prop_filter("the country is no place", |c| c != "100000")),
+                prop::sample::select(SHOW.map(|(_, s)| s).to_vec()),
+                (text(), text(), text()),
+                prop::sample::select(BINS.map(|(_, b)| b).to_vec()),
+                prop::option::of(prop::sample::select(vec![Measure::Cadres, Measure::Projects])),
+            )
+                .prop_map(|(at, show, (indicator, level, period), bins, measure)| MapQuery { at, show, indicator, level, period, bins, measure })
+        }
+
+        proptest! {
+            #[test]
+            fn every_state_survives_the_round_trip_through_the_url(q in states()) {
+                prop_assert_eq!(read(&q.to_search()), (q, vec![]));
+            }
+
+            /// Whatever a query string says, what was read is written back and reads the same.
+            #[test]
+            fn any_query_string_reads_back_the_same(search in query_strings(MapQuery::KEYS, WORDS)) {
+                let (q, _) = read(&search);
+                prop_assert_eq!(read(&q.to_search()), (q, vec![]));
+            }
+        }
     }
 }

@@ -119,6 +119,20 @@ pub fn lookup(pairs: &[(String, String)]) -> impl Fn(&str) -> Option<String> + '
     move |key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
 }
 
+/// Query strings for property tests of the parameters' readers.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod strategies {
+    use proptest::prelude::*;
+
+    /// Query strings of `keys` whose values are one of `words` or any text (`&`, `=`, `%` and `+`
+    /// included), so that both the words a reader knows and everything else are met.
+    pub fn query_strings(keys: &'static [&'static str], words: &'static [&'static str]) -> impl Strategy<Value = String> {
+        let value = prop_oneof![prop::sample::select(words).prop_map(str::to_owned), "\\PC{0,12}"];
+        prop::collection::vec((prop::sample::select(keys), value), 0..6)
+            .prop_map(|pairs| pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

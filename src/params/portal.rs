@@ -83,6 +83,7 @@ impl Portal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::params::strategies::query_strings;
     use crate::params::{decode_search, lookup};
     use proptest::prelude::*;
 
@@ -112,6 +113,9 @@ mod tests {
         );
     }
 
+    /// Values the portal's parameters know, and near misses.
+    const WORDS: &[&str] = &["zh-Hans", "zh-Hant", "zh-TW", "en", "EN", "fr", "light", "dark", "Dark", "https://example.org/d.json", " d.json ", "javascript:x", ""];
+
     fn portal() -> impl Strategy<Value = Portal> {
         (
             prop::sample::select(Locale::ALL.to_vec()),
@@ -124,6 +128,13 @@ mod tests {
     proptest! {
         #[test]
         fn every_state_survives_the_round_trip_through_the_url(p in portal()) {
+            prop_assert_eq!(parse(&p.search().finish()), (p, vec![]));
+        }
+
+        /// Whatever a query string says, what was read is written back and reads the same.
+        #[test]
+        fn any_query_string_reads_back_the_same(search in query_strings(&["lang", "theme", "data"], WORDS)) {
+            let (p, _) = parse(&search);
             prop_assert_eq!(parse(&p.search().finish()), (p, vec![]));
         }
     }

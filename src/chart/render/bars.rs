@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{bold, failed, fit, nice_ceiling, text, text_width, tick_label, ticks, Drawing, Hit, Palette};
+use super::{bold, failed, fit, nice_ceiling, text, text_width, tick_label, ticks, Axis, Drawing, Hit, Palette};
 use crate::chart::spec::Chart;
 
 const SECTION: u32 = 30;
@@ -31,7 +31,7 @@ pub(super) fn draw(chart: &Chart, max: Option<f64>, root: &DrawingArea<SVGBacken
     let (left, right) = (8.0, (f64::from(width) - widest - 14.0).max(f64::from(width) * 0.5));
     let data_max = chart.marks.iter().map(|m| m.value).fold(0.0, f64::max);
     let x_max = nice_ceiling(max.unwrap_or(data_max).max(data_max));
-    let x = |v: f64| left + (right - left) * (v / x_max).clamp(0.0, 1.0);
+    let x = Axis::new(x_max, left, right);
     let px = |v: f64| v.round() as i32;
 
     let mut hits = Vec::with_capacity(chart.marks.len());
@@ -53,7 +53,7 @@ pub(super) fn draw(chart: &Chart, max: Option<f64>, root: &DrawingArea<SVGBacken
             let bottom = top + 16.0;
             let label = fit(&mark.label, 14.0, f64::from(width) - left - 8.0);
             root.draw(&Text::new(label, (px(left), px(top - 3.0)), label_style.clone())).map_err(failed)?;
-            let end = x(mark.value).max(left + 1.0);
+            let end = x.at(mark.value).max(left + 1.0);
             let rect = [(px(left), px(top)), (px(end), px(bottom))];
             if mark.hollow {
                 root.draw(&Rectangle::new(rect, colour.stroke_width(2))).map_err(failed)?;
@@ -68,7 +68,7 @@ pub(super) fn draw(chart: &Chart, max: Option<f64>, root: &DrawingArea<SVGBacken
     // The value axis: round ticks along the bottom, with faint gridlines through the bars.
     let tick_style = text(12.0, palette.muted).pos(Pos::new(HPos::Center, VPos::Top));
     for t in ticks(x_max, 5) {
-        let tx = px(x(t));
+        let tx = px(x.at(t));
         root.draw(&PathElement::new(vec![(tx, px(plot_top)), (tx, px(y))], palette.grid.stroke_width(1))).map_err(failed)?;
         root.draw(&Text::new(tick_label(t), (tx, px(y + 6.0)), tick_style.clone())).map_err(failed)?;
     }

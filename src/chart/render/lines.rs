@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{bold, failed, nice_ceiling, text, tick_label, ticks, Drawing, Hit, Palette};
+use super::{bold, failed, nice_ceiling, text, tick_label, ticks, Axis, Drawing, Hit, Palette};
 use crate::chart::spec::{Chart, Panel, Place};
 
 const TOP: u32 = 6;
@@ -65,17 +65,17 @@ pub(super) fn draw(
         root.draw(&Text::new(title, (px(left - 44.0), px(y + f64::from(TITLE) / 2.0)), title_style.clone())).map_err(failed)?;
         let (top, bottom) = (y + f64::from(TITLE), y + f64::from(TITLE + PLOT));
         let y_max = nice_ceiling(points.iter().map(|p| p.2).fold(0.0, f64::max) * 1.05);
-        let sy = |v: f64| bottom - (bottom - top - 12.0) * (v / y_max).clamp(0.0, 1.0);
+        let sy = Axis::new(y_max, bottom, top + 12.0);
         for t in ticks(y_max, 3) {
-            root.draw(&PathElement::new(vec![(px(left), px(sy(t))), (px(right), px(sy(t)))], palette.grid.stroke_width(1))).map_err(failed)?;
-            root.draw(&Text::new(tick_label(t), (px(left - 6.0), px(sy(t))), tick_style.clone())).map_err(failed)?;
+            root.draw(&PathElement::new(vec![(px(left), px(sy.at(t))), (px(right), px(sy.at(t)))], palette.grid.stroke_width(1))).map_err(failed)?;
+            root.draw(&Text::new(tick_label(t), (px(left - 6.0), px(sy.at(t))), tick_style.clone())).map_err(failed)?;
         }
         let colour = palette.series(p);
-        let path: Vec<(i32, i32)> = points.iter().map(|&(_, x, v)| (px(sx(x)), px(sy(v)))).collect();
+        let path: Vec<(i32, i32)> = points.iter().map(|&(_, x, v)| (px(sx(x)), px(sy.at(v)))).collect();
         root.draw(&PathElement::new(path, colour.stroke_width(2))).map_err(failed)?;
         let step = if points.len() > 1 { (right - left) / (points.len() - 1) as f64 } else { right - left };
         for (n, &(i, x, v)) in points.iter().enumerate() {
-            let (cx, cy) = (sx(x), sy(v));
+            let (cx, cy) = (sx(x), sy.at(v));
             let hollow = chart.marks.get(i).is_some_and(|m| m.hollow);
             if points.len() <= LABELLED * 4 {
                 let style = if hollow { ShapeStyle::from(colour).stroke_width(2) } else { colour.filled() };

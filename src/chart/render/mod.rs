@@ -174,6 +174,28 @@ pub fn nice_ceiling(v: f64) -> f64 {
     [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0].iter().map(|m| m * magnitude).find(|c| *c >= v * (1.0 - 1e-12)).unwrap_or(10.0 * magnitude)
 }
 
+/// A value axis: values from 0 to `max` placed linearly from pixel `from` to pixel `to`, which may
+/// run either way (a vertical axis runs up). Values outside are held at the ends, so a mark never
+/// leaves its plot.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    max: f64,
+    from: f64,
+    to: f64,
+}
+
+impl Axis {
+    /// The axis of `0..=max` (`max` > 0, as [`nice_ceiling`] gives) from pixel `from` to `to`.
+    pub fn new(max: f64, from: f64, to: f64) -> Axis {
+        Axis { max, from, to }
+    }
+
+    /// The pixel position of `v`.
+    pub fn at(&self, v: f64) -> f64 {
+        self.from + (self.to - self.from) * (v / self.max).clamp(0.0, 1.0)
+    }
+}
+
 /// Evenly spaced round tick values from 0 to `max`, about `count` intervals. When `max` is a
 /// [`nice_ceiling`] the last tick is `max` itself.
 pub fn ticks(max: f64, count: usize) -> Vec<f64> {
@@ -279,6 +301,38 @@ mod tests {
                 proptest::prop_assert!(((pair[1] - pair[0]) - step).abs() <= step * 1e-9);
             }
             proptest::prop_assert!(t.len() <= (2 * count).max(5) + 1);
+        }
+
+        /// A larger value never gets a smaller axis.
+        #[test]
+        fn the_axis_end_grows_with_the_value(a in 1e-6f64..1e13, b in 1e-6f64..1e13) {
+            proptest::prop_assert!(nice_ceiling(a.min(b)) <= nice_ceiling(a.max(b)));
+        }
+
+        /// Ticks of any axis, round or not, start at 0, increase, and stay inside it.
+        #[test]
+        fn ticks_stay_inside_any_axis(max in 1e-6f64..1e13, count in 1usize..12) {
+            let t = ticks(max, count);
+            proptest::prop_assert_eq!(t[0], 0.0);
+            proptest::prop_assert!(t.windows(2).all(|p| p[0] < p[1]), "{:?}", t);
+            proptest::prop_assert!(t[t.len() - 1] <= max * (1.0 + 1e-9), "{:?} for {}", t, max);
+        }
+
+        /// An axis puts 0 at its start and its maximum at its end, keeps every value (even one
+        /// outside it) between them, and keeps values in order.
+        #[test]
+        fn an_axis_maps_its_values_onto_its_pixels_in_order(
+            max in 1e-3f64..1e12, from in -1e4f64..1e4, to in -1e4f64..1e4, a in -1e13f64..1e13, b in -1e13f64..1e13,
+        ) {
+            let axis = Axis::new(max, from, to);
+            let rounding = 1e-9 * (1.0 + from.abs() + to.abs());
+            proptest::prop_assert!((axis.at(0.0) - from).abs() <= rounding && (axis.at(max) - to).abs() <= rounding);
+            let (low, high) = (from.min(to) - rounding, from.max(to) + rounding);
+            for v in [a, b] {
+                proptest::prop_assert!((low..=high).contains(&axis.at(v)), "{} at {}", v, axis.at(v));
+            }
+            let (small, large) = (a.min(b), a.max(b));
+            proptest::prop_assert!((axis.at(large) - axis.at(small)) * (to - from) >= 0.0, "{} and {} out of order", small, large);
         }
     }
 }

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{bold, failed, fit, nice_ceiling, text, text_width, tick_label, ticks, Drawing, Hit, Palette};
+use super::{bold, failed, fit, nice_ceiling, text, text_width, tick_label, ticks, Axis, Drawing, Hit, Palette};
 use crate::chart::spec::{Chart, Total};
 
 const TOP: u32 = 6;
@@ -36,7 +36,7 @@ pub(super) fn draw(chart: &Chart, totals: &[Option<Total>], root: &DrawingArea<S
         .fold(0.0, f64::max);
     let total_max = totals.iter().flatten().map(|t| t.value).fold(0.0, f64::max);
     let x_max = nice_ceiling(stacked_max.max(total_max) * 1.05);
-    let x = |v: f64| left + (right - left) * (v / x_max).clamp(0.0, 1.0);
+    let x = Axis::new(x_max, left, right);
     let px = |v: f64| v.round() as i32;
 
     let row_style = bold(14.0, palette.text).pos(Pos::new(HPos::Left, VPos::Center));
@@ -51,7 +51,7 @@ pub(super) fn draw(chart: &Chart, totals: &[Option<Total>], root: &DrawingArea<S
         let mut start = 0.0;
         let parts: Vec<(usize, &crate::chart::spec::Mark)> = chart.marks.iter().enumerate().filter(|(_, m)| m.group == *group).collect();
         for (j, (i, mark)) in parts.iter().enumerate() {
-            let (x0, x1) = (x(start), x(start + mark.value));
+            let (x0, x1) = (x.at(start), x.at(start + mark.value));
             start += mark.value;
             let colour = palette.series(j);
             let rect = [(px(x0), px(top)), (px(x1), px(bottom))];
@@ -83,17 +83,17 @@ pub(super) fn draw(chart: &Chart, totals: &[Option<Total>], root: &DrawingArea<S
             hits.push(Hit { mark: *i, x: x0, y: top, w: (x1 - x0).max(6.0), h: f64::from(BAR) });
         }
         if let Some(Some(total)) = totals.get(g) {
-            let tx = x(total.value);
+            let tx = x.at(total.value);
             root.draw(&PathElement::new(vec![(px(tx), px(top - 4.0)), (px(tx), px(bottom + 4.0))], palette.text.stroke_width(2)))
                 .map_err(failed)?;
-            let beyond = tx.max(x(start)) + 6.0;
+            let beyond = tx.max(x.at(start)) + 6.0;
             root.draw(&Text::new(total.text.clone(), (px(beyond), px((top + bottom) / 2.0)), total_style.clone())).map_err(failed)?;
         }
         y = bottom + 8.0 + f64::from(LINE) * parts.len() as f64 + f64::from(GAP);
     }
     let tick_style = text(12.0, palette.muted).pos(Pos::new(HPos::Center, VPos::Top));
     for t in ticks(x_max, 5) {
-        root.draw(&Text::new(tick_label(t), (px(x(t)), px(y + 6.0)), tick_style.clone())).map_err(failed)?;
+        root.draw(&Text::new(tick_label(t), (px(x.at(t)), px(y + 6.0)), tick_style.clone())).map_err(failed)?;
     }
     root.draw(&PathElement::new(vec![(px(left), px(y)), (px(right), px(y))], palette.grid.stroke_width(1))).map_err(failed)?;
     Ok(hits)
