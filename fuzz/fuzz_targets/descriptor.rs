@@ -1,18 +1,21 @@
-//! `datapackage.json`: any text is parsed, or refused with its line and column. A parsed
+//! `datapackage.json`: any bytes are decoded and parsed, or refused with their place (the file,
+//! or the line and column). A parsed
 //! descriptor's problems (map settings, stories, resources) are located in it, and the base
 //! fixture's CSV files read under it keep every reference whole.
 #![no_main]
 
 use gongkai::data::descriptor::Descriptor;
-use gongkai::data::{package, Place};
-use gongkai_fuzz::{assert_located, assert_references, base_file, text, DESCRIPTOR_FILE};
+use gongkai::data::{decode, package, Place};
+use gongkai_fuzz::{assert_located, assert_references, base_file, DESCRIPTOR_FILE};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let descriptor = match Descriptor::parse(DESCRIPTOR_FILE, &text(data)) {
+    // The bytes as the portal receives them: decoded, then parsed.
+    let parsed = decode::text(DESCRIPTOR_FILE, data).and_then(|text| Descriptor::parse(DESCRIPTOR_FILE, &text));
+    let descriptor = match parsed {
         Ok(d) => d,
         Err(e) => {
-            assert!(matches!(e.place, Place::Line { .. }), "{e:?}");
+            assert!(matches!(e.place, Place::Line { .. } | Place::File), "{e:?}");
             return assert_located(&e, &[DESCRIPTOR_FILE]);
         }
     };

@@ -20,9 +20,9 @@ pub fn text(data: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(data)
 }
 
-/// The parts of `data` between separators, as text.
-pub fn parts(data: &[u8]) -> Vec<Cow<'_, str>> {
-    data.split(|b| *b == SEPARATOR).map(text).collect()
+/// The parts of `data` between separators, as the bytes of files.
+pub fn parts(data: &[u8]) -> Vec<&[u8]> {
+    data.split(|b| *b == SEPARATOR).collect()
 }
 
 /// `(path, text)` of each named file in `dir`, embedded at build time.
@@ -44,12 +44,12 @@ const BASE: &[(&str, &str)] = embedded!("tests/fixtures/base": "regions.csv", "s
     "pairings.csv", "observations.csv", "funds.csv", "commitments.csv");
 
 /// A reader of `files` by path, as `package::read` takes one.
-fn reader(files: &'static [(&str, &str)]) -> impl FnMut(&str) -> Result<String, String> {
-    move |path| files.iter().find(|(name, _)| *name == path).map(|(_, text)| (*text).to_owned()).ok_or_else(|| format!("no file {path}"))
+fn reader(files: &'static [(&str, &str)]) -> impl FnMut(&str) -> Result<Vec<u8>, DataError> {
+    move |path| files.iter().find(|(name, _)| *name == path).map(|(_, text)| text.as_bytes().to_vec()).ok_or_else(|| DataError::unavailable(path, "no such file"))
 }
 
 /// The base fixture's file at `path` (what a fuzzed descriptor's resources are read from).
-pub fn base_file(path: &str) -> Result<String, String> {
+pub fn base_file(path: &str) -> Result<Vec<u8>, DataError> {
     reader(BASE)(path)
 }
 
@@ -74,9 +74,9 @@ pub fn assert_located(problem: &DataError, files: &[&str]) {
     }
 }
 
-/// How many line ends (`\n`, `\r`) `text` has.
-pub fn line_ends(text: &str) -> u64 {
-    text.bytes().filter(|b| matches!(b, b'\n' | b'\r')).count() as u64
+/// How many line ends (`\n`, `\r`) the file `bytes` has.
+pub fn line_ends(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| matches!(b, b'\n' | b'\r')).count() as u64
 }
 
 /// Asserts that the row or line a problem names lies within a CSV text of `line_ends` line ends
