@@ -393,16 +393,19 @@ pub(super) fn draw(chart: &Chart, nodes: &[Node], root: &DrawingArea<SVGBackend<
             .map(|(x, y)| (px(x), px(y)))
             .collect();
         let hollow = chart.marks.get(band.link.mark).is_some_and(|m| m.hollow);
+        let mut closed = outline.clone();
+        if let Some(&first) = outline.first() {
+            closed.push(first);
+        }
         if hollow {
-            let mut closed = outline.clone();
-            if let Some(&first) = outline.first() {
-                closed.push(first);
-            }
             // A thin band gets a thin outline, so it reads as hollow rather than as a thick line.
             let stroke = if t < 6.0 { 1 } else { 2 };
             root.draw(&PathElement::new(closed, colour.stroke_width(stroke))).map_err(failed)?;
         } else {
+            // A see-through fill, edged in the full colour so that the band stands out from the
+            // background (the fill alone is too faint).
             root.draw(&Polygon::new(outline, colour.mix(0.45).filled())).map_err(failed)?;
+            root.draw(&PathElement::new(closed, colour.stroke_width(1))).map_err(failed)?;
         }
     }
 

@@ -177,6 +177,7 @@ fn selection_of(query: &MapQuery, dataset: &Dataset, all: &[Choice]) -> Option<S
 #[component]
 fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let i18n = use_i18n();
+    let theme = super::theme::use_theme();
     let data = expect_context::<DataState>();
     let atlas = RwSignal::new(atlas);
     let landscape = landscape();
@@ -236,7 +237,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let shades: Memo<Option<Arc<Choropleth>>> = Memo::new(move |_| {
         let d = data.dataset.get()?;
         let s = selection.get()?;
-        Some(Arc::new(choropleth(&d, &s, &changes, &binning.get(), i18n.locale.get())))
+        Some(Arc::new(choropleth(&d, &s, &changes, &binning.get(), i18n.locale.get(), theme.current())))
     });
     let show = Memo::new(move |_| query.with(|q| q.show));
     let measure = Memo::new(move |_| query.with(|q| q.measure.unwrap_or(Measure::Money)));
