@@ -1,9 +1,10 @@
 // Accessibility journeys: axe-core on every route and the states that matter, in two languages
-// and both themes; a keyboard-only journey through every feature with visible focus.
+// and both themes; a keyboard-only journey through every feature with visible focus; charts and
+// map fills against their background; reflow at 320 px and at 200% zoom and text size.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { startApp, waitForPortal, axe } from "./harness.mjs";
+import { startApp, screenshot, waitForPortal, axe } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -517,4 +518,72 @@ describe("keyboard only", () => {
       assert.ok(last >= 4, `the story has ${last} slides`);
     }, { viewport: { width: 1920, height: 1080 } });
   });
+});
+
+/**
+ * What does not fit: the page scrolling sideways (tables and charts may scroll inside their own
+ * box), a box that cuts off its content (visually hidden text, 1 px wide, excepted), chart or map
+ * text drawn outside its picture, and a control so narrow that a word of its name breaks over
+ * lines. Each problem is one line.
+ */
+async function misfits(page) {
+  return page.evaluate(() => {
+    const name = (el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : ""}`;
+    const problems = [];
+    const doc = document.scrollingElement;
+    if (doc.scrollWidth > doc.clientWidth) problems.push(`the page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px window`);
+    for (const el of document.querySelectorAll("body *")) {
+      const s = getComputedStyle(el);
+      if (el.clientWidth <= 1 || el.clientHeight <= 1 || s.visibility === "hidden" || el instanceof SVGElement) continue;
+      const cuts = (v) => v === "hidden" || v === "clip";
+      if (cuts(s.overflowX) && el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} cuts off ${el.scrollWidth - el.clientWidth} px of its width`);
+      if (cuts(s.overflowY) && el.scrollHeight > el.clientHeight + 1) problems.push(`${name(el)} cuts off ${el.scrollHeight - el.clientHeight} px of its height`);
+    }
+    const range = document.createRange();
+    for (const control of document.querySelectorAll("button, [role='tab'], summary, label, .site-nav a, .breadcrumbs a")) {
+      const walker = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) problems.push(`“${word[0]}” in ${name(control)} breaks over ${tops.size} lines`);
+        }
+      }
+    }
+    for (const text of document.querySelectorAll(".chart-box svg text, .map svg text")) {
+      const [t, svg] = [text.getBoundingClientRect(), text.ownerSVGElement.getBoundingClientRect()];
+      if (t.width > 0 && (t.left < svg.left - 1 || t.right > svg.right + 1 || t.top < svg.top - 1 || t.bottom > svg.bottom + 1)) {
+        problems.push(`“${text.textContent}” is drawn outside its picture (${name(text.closest("figure") ?? text.ownerSVGElement)})`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** The layouts a reader may need: a 320 px phone, 200% zoom of a 1280 px window, text at 200%. */
+const LAYOUTS = [
+  { name: "320px", options: { viewport: { width: 320, height: 640 } } },
+  { name: "zoom-200", options: { viewport: { width: 640, height: 512 }, deviceScaleFactor: 2 } },
+  { name: "text-200", options: { viewport: { width: 1280, height: 900 } }, css: "html { font-size: 200% !important; }" },
+];
+
+describe("reflow: 320 px, 200% zoom and 200% text", () => {
+  for (const layout of LAYOUTS) {
+    for (const lang of ["zh-Hans", "en"]) {
+      test(`every route fits without sideways scrolling or clipping (${layout.name}, ${lang})`, async () => {
+        const found = {};
+        await eachView((v) => app.journey(`reflow-${layout.name}-${v.name}-${lang}`, async (page) => {
+          await openView(page, v, lang);
+          if (layout.css) await page.addStyleTag({ content: layout.css });
+          // Charts are drawn again at their box's new width.
+          await page.waitForTimeout(300);
+          const problems = await misfits(page);
+          if (problems.length) found[v.name] = problems;
+          if (lang === "en") await screenshot(page, `reflow-${layout.name}-${v.name}`);
+        }, { ...layout.options, allowConsole: v.allowConsole }));
+        assert.deepEqual(found, {});
+      });
+    }
+  }
 });

@@ -12,6 +12,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::BOLD_WIDER;
 use super::{wrap, bold, failed, text, text_width, Drawing, Hit, Palette, MIN_WIDTH};
 use crate::chart::spec::{Chart, Mark, Node, Place};
 
@@ -42,8 +43,6 @@ const LABEL_PX: f64 = 12.0;
 const LABEL_LINE: f64 = 15.0;
 /// The most of the width the labels take.
 const LABEL_SHARE: f64 = 0.45;
-/// Bold text runs wider than [`text_width`] estimates.
-const BOLD_WIDER: f64 = 1.15;
 /// Points sampled along each curved edge of a band.
 const SAMPLES: usize = 24;
 /// The smallest height, and the room added per band so thickness can show proportion.
