@@ -100,6 +100,7 @@ async fn load_layers(url: String) -> Result<Layers, LoadError> {
 #[component]
 pub fn MapPage() -> impl IntoView {
     let i18n = use_i18n();
+    super::i18n::page_title(move || i18n.t("nav-map"));
     view! {
         <h1>{move || i18n.t("nav-map")}</h1>
         <p class="lead">{move || i18n.t("page-map-lead")}</p>
