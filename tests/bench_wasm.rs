@@ -227,7 +227,7 @@ fn county_colours(atlas: &gongkai::map::atlas::Atlas, salt: u64) -> rustc_hash::
     let counties: Vec<&str> = atlas.divisions.iter().filter(|d| d.tier == gongkai::map::atlas::Tier::County).map(|d| d.code.as_str()).collect();
     let values: Vec<f64> = counties.iter().map(|c| (c.parse::<u64>().unwrap_or(0).wrapping_mul(2_654_435_761).wrapping_add(salt) % 100_000) as f64).collect();
     let e = edges(&values, &Binning::Quantile(5));
-    let ramp = Ramp::Blues.colours(e.len() - 1);
+    let ramp = Ramp::Blues.colours(e.len() - 1, gongkai::params::Theme::Light);
     counties.iter().zip(&values).filter_map(|(c, v)| Some(((*c).to_owned(), ramp[class_of(Some(*v), &e)?]))).collect()
 }
 

@@ -1,6 +1,8 @@
 ## Gongkai portal strings, English.
 
 portal-name = Gongkai · Poverty Alleviation Data
+# The browser tab's title: the page's heading, then the portal's name.
+page-title = { $page } | { $portal }
 portal-tagline = Published aggregate data on poverty alleviation
 skip-to-content = Skip to content
 

@@ -2,6 +2,8 @@
 ## Every message id here must also exist in zh-Hant.ftl and en.ftl (checked by `cargo test`).
 
 portal-name = 公开 · 脱贫攻坚数据
+# The browser tab's title: the page's heading, then the portal's name.
+page-title = { $page } | { $portal }
 portal-tagline = 公开发布的扶贫脱贫汇总数据
 skip-to-content = 跳到正文
 

@@ -1,6 +1,8 @@
 ## Gongkai portal strings, 繁體中文.
 
 portal-name = 公開 · 脫貧攻堅數據
+# The browser tab's title: the page's heading, then the portal's name.
+page-title = { $page } | { $portal }
 portal-tagline = 公開發佈的扶貧脫貧匯總數據
 skip-to-content = 跳到正文
 

@@ -2,6 +2,8 @@
 //! own breaks), and the colour-blind-safe sequential palettes they are drawn in, with a separate
 //! "no data" class that is never a shade of the scale.
 
+use crate::params::Theme;
+
 /// How a choropleth's classes are chosen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Binning {
@@ -55,12 +57,15 @@ pub fn class_of(value: Option<f64>, edges: &[f64]) -> Option<usize> {
     Some(above.min(classes - 1))
 }
 
-/// Sequential palettes safe for colour-blind readers (light to dark), with up to seven classes.
+/// Sequential palettes safe for colour-blind readers, with up to seven classes. Each theme has
+/// its own stops: every class stands out from the map's ground by at least 3:1 (WCAG non-text
+/// contrast; `tests/colour.rs` checks them against the stylesheet's colours), and the higher
+/// the class, the further it is from the ground (darker on light, lighter on dark).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ramp {
     /// Blues, for counts of people and households.
     Blues,
-    /// Yellow–green–blue (viridis-like), for money.
+    /// Yellow–green–blue (viridis), for money.
     Viridis,
 }
 
@@ -68,16 +73,19 @@ pub enum Ramp {
 pub const NO_DATA: &str = "#d9d9d9";
 
 impl Ramp {
-    fn stops(self) -> &'static [&'static str] {
-        match self {
-            Ramp::Blues => &["#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"],
-            Ramp::Viridis => &["#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e"],
+    /// The stops from the lowest class to the highest, for `theme`.
+    pub fn stops(self, theme: Theme) -> &'static [&'static str] {
+        match (self, theme) {
+            (Ramp::Blues, Theme::Light) => &["#4292c6", "#3281be", "#2171b5", "#1561a8", "#08519c", "#084083", "#08306b"],
+            (Ramp::Blues, Theme::Dark) => &["#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef", "#deebf7", "#f7fbff"],
+            (Ramp::Viridis, Theme::Light) => &["#1fa187", "#258d8b", "#2a788e", "#3a5f8b", "#414487", "#46286d", "#440154"],
+            (Ramp::Viridis, Theme::Dark) => &["#2a788e", "#21918c", "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"],
         }
     }
 
-    /// `classes` colours spread over the ramp from light to dark.
-    pub fn colours(self, classes: usize) -> Vec<&'static str> {
-        let stops = self.stops();
+    /// `classes` colours spread over the ramp of `theme`, lowest class first.
+    pub fn colours(self, classes: usize, theme: Theme) -> Vec<&'static str> {
+        let stops = self.stops(theme);
         match classes {
             0 => Vec::new(),
             1 => vec![stops[stops.len() / 2]],
@@ -118,7 +126,9 @@ mod tests {
         assert_eq!(class_of(Some(f64::NAN), &e), None);
         assert!(edges(&[], &Binning::Quantile(5)).is_empty());
         assert_eq!(class_of(Some(1.0), &[]), None);
-        assert!(!Ramp::Blues.colours(7).contains(&NO_DATA) && !Ramp::Viridis.colours(7).contains(&NO_DATA));
+        for theme in [Theme::Light, Theme::Dark] {
+            assert!(!Ramp::Blues.colours(7, theme).contains(&NO_DATA) && !Ramp::Viridis.colours(7, theme).contains(&NO_DATA));
+        }
     }
 
     #[test]
@@ -129,10 +139,11 @@ mod tests {
     }
 
     #[test]
-    fn palettes_run_from_light_to_dark() {
-        assert_eq!(Ramp::Blues.colours(2), ["#deebf7", "#084594"]);
-        assert_eq!(Ramp::Viridis.colours(4).len(), 4);
-        assert!(Ramp::Blues.colours(0).is_empty());
+    fn palettes_run_away_from_the_ground() {
+        assert_eq!(Ramp::Blues.colours(2, Theme::Light), ["#4292c6", "#08306b"], "light to dark on a light ground");
+        assert_eq!(Ramp::Blues.colours(2, Theme::Dark), ["#2171b5", "#f7fbff"], "dark to light on a dark ground");
+        assert_eq!(Ramp::Viridis.colours(4, Theme::Light).len(), 4);
+        assert!(Ramp::Blues.colours(0, Theme::Dark).is_empty());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -205,13 +216,15 @@ mod tests {
                 }
             }
 
-            /// A ramp gives as many colours as asked (up to its seven), light to dark, never "no data".
+            /// A ramp gives as many colours as asked (up to its seven), in the order of its stops
+            /// for the theme (lowest class nearest the ground), never "no data".
             #[test]
-            fn ramps_run_light_to_dark(classes in 0usize..=7, blues in any::<bool>()) {
+            fn ramps_run_in_order(classes in 0usize..=7, blues in any::<bool>(), dark in any::<bool>()) {
                 let ramp = if blues { Ramp::Blues } else { Ramp::Viridis };
-                let colours = ramp.colours(classes);
+                let theme = if dark { Theme::Dark } else { Theme::Light };
+                let colours = ramp.colours(classes, theme);
                 prop_assert_eq!(colours.len(), classes);
-                let at: Vec<Option<usize>> = colours.iter().map(|c| ramp.stops().iter().position(|s| s == c)).collect();
+                let at: Vec<Option<usize>> = colours.iter().map(|c| ramp.stops(theme).iter().position(|s| s == c)).collect();
                 prop_assert!(at.iter().all(Option::is_some) && at.windows(2).all(|w| w[0] < w[1]), "{:?}", colours);
                 prop_assert!(!colours.contains(&NO_DATA));
             }

@@ -15,6 +15,7 @@ use crate::data::{Dataset, Figure, Level, Status, Unit};
 use crate::format;
 use crate::i18n::{tr, tr_args, Locale};
 use crate::labels;
+use crate::params::Theme;
 
 use super::bins::{class_of, edges, Binning, Ramp};
 use super::join::Changes;
@@ -150,8 +151,8 @@ impl Choropleth {
     }
 }
 
-/// The choropleth of `selection`, its classes chosen by `binning` (at most seven).
-pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, binning: &Binning, locale: Locale) -> Choropleth {
+/// The choropleth of `selection`, its classes chosen by `binning` (at most seven), coloured for `theme`.
+pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, binning: &Binning, locale: Locale, theme: Theme) -> Choropleth {
     let mut picked: Vec<(usize, &Figure)> = Vec::new();
     let mut set_aside = Vec::new();
     for (i, f) in dataset.observations.iter().enumerate() {
@@ -177,7 +178,7 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
     let edges = edges(&values, &binning);
     let ramp = if unit_kind == Unit::Yuan { Ramp::Viridis } else { Ramp::Blues };
     let count = edges.len().saturating_sub(1);
-    let colours = ramp.colours(count);
+    let colours = ramp.colours(count, theme);
     let show = |v: f64| format::number(v / factor, format::decimals_for(factor), locale);
     let mut classes: Vec<Class> = (0..count)
         .map(|c| {
@@ -273,7 +274,7 @@ mod tests {
             ("130724", 800.0, Qualifier::Exact),
             ("130725", 25_000.0, Qualifier::Exact),
         ]);
-        let c = choropleth(&d, &selection, &Changes::default(), &Binning::Quantile(5), Locale::ZhHans);
+        let c = choropleth(&d, &selection, &Changes::default(), &Binning::Quantile(5), Locale::ZhHans, Theme::Light);
         assert_eq!(c.unit, "万人");
         // Quartiles of four values: the lowest edge repeats, so three classes.
         assert_eq!(c.classes.len(), 3, "{:?}", c.classes);
@@ -298,7 +299,7 @@ mod tests {
         second.value = 70.0;
         d.observations.push(second);
         let changes = Changes::parse("old,new\n130733,130709\n").expect("parses");
-        let c = choropleth(&d, &selection, &changes, &Binning::EqualInterval(3), Locale::En);
+        let c = choropleth(&d, &selection, &changes, &Binning::EqualInterval(3), Locale::En, Theme::Light);
         assert!(c.shaded.contains_key("130709") && !c.shaded.contains_key("130733"));
         assert_eq!(c.shaded["130722"].text, "50 persons", "the first figure is drawn, never a sum");
         assert_eq!(c.set_aside, [(d.observations.len() - 1, SetAside::Second)]);
@@ -307,7 +308,7 @@ mod tests {
     #[test]
     fn publisher_breaks_set_the_classes() {
         let (d, selection) = with_counties(&[("130722", 500.0, Qualifier::Exact), ("130723", 5_000.0, Qualifier::Exact), ("130724", 50_000.0, Qualifier::Exact)]);
-        let c = choropleth(&d, &selection, &Changes::default(), &Binning::Breaks(vec![1_000.0, 10_000.0]), Locale::ZhHans);
+        let c = choropleth(&d, &selection, &Changes::default(), &Binning::Breaks(vec![1_000.0, 10_000.0]), Locale::ZhHans, Theme::Light);
         assert_eq!(c.classes.len(), 3);
         assert!(c.classes.iter().all(|k| k.count == 1), "{:?}", c.classes);
         assert_eq!(c.classes[1].label, "0.1–1");

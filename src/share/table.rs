@@ -117,7 +117,7 @@ mod tests {
         use crate::map::choropleth::{choices, choropleth};
         let dataset = default_dataset();
         let selection = choices(&dataset).first().and_then(|c| c.latest()).expect("something to map");
-        let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En);
+        let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En, crate::params::Theme::Light);
         let text = choropleth_csv(&map, Locale::En);
         let mut reader = csv::Reader::from_reader(text.trim_start_matches(BOM).as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();

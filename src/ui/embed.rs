@@ -74,6 +74,8 @@ pub fn Embed() -> impl IntoView {
     let view = use_view();
     let location = use_location();
     let root = NodeRef::<Div>::new();
+    // The host's iframe carries the view's title; the embed's own is the portal's name.
+    super::i18n::page_title(String::new);
     Effect::new(move |_| {
         if let Some(el) = root.get() {
             report_height(el.into());

@@ -50,6 +50,7 @@ pub fn Explore() -> impl IntoView {
         // Another indicator has other years and periods: start from all of them.
         url.set_view(&View { indicator: id, tab: now.tab, region: now.region, ..View::default() });
     });
+    super::i18n::page_title(move || i18n.t("nav-explore"));
 
     view! {
         <h1>{move || i18n.t("nav-explore")}</h1>

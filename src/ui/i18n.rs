@@ -57,7 +57,8 @@ fn initial_locale() -> Locale {
         .unwrap_or_default()
 }
 
-/// Creates the locale context and keeps `<html lang>` and the document title in step with it.
+/// Creates the locale context and keeps `<html lang>` in step with it (each page titles the
+/// document with [`page_title`]).
 pub fn provide() -> I18n {
     let i18n = I18n { locale: RwSignal::new(initial_locale()) };
     provide_context(i18n);
@@ -67,10 +68,23 @@ pub fn provide() -> I18n {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", locale.tag());
             }
-            doc.set_title(&tr(locale, "portal-name"));
         }
     });
     i18n
+}
+
+/// Titles the document with the page's `heading` and the portal's name, in the reader's language
+/// and as they change; the portal's name alone while `heading` is empty. Every routed page calls
+/// it once, so that a browser tab, a bookmark and a screen reader name the page.
+pub fn page_title(heading: impl Fn() -> String + 'static) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let (portal, heading) = (i18n.t("portal-name"), heading());
+        let title = if heading.is_empty() { portal } else { i18n.t_args("page-title", &[("page", heading.into()), ("portal", portal.into())]) };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
 }
 
 /// The locale context; `provide` must have run in an ancestor.

@@ -25,6 +25,10 @@ pub fn IndicatorPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
     let id = use_path_param("id");
+    super::i18n::page_title(move || match data.dataset.get() {
+        Some(d) => d.indicator_index(&id.get()).and_then(|i| d.indicators.get(i)).map_or_else(|| i18n.t("indicator-unknown-title"), |x| x.names.get(i18n.locale.get()).to_owned()),
+        None => String::new(),
+    });
     move || {
         let d = data.dataset.get()?;
         let locale = i18n.locale.get();

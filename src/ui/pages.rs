@@ -13,7 +13,7 @@ use crate::map::flows::Measure;
 use crate::i18n::Locale;
 
 use super::chart::ChartFigure;
-use super::i18n::use_i18n;
+use super::i18n::{page_title, use_i18n};
 use super::url::{use_url, Link, ParamNotices};
 use super::DataState;
 use crate::params::{Problem, View};
@@ -63,6 +63,7 @@ fn chart_list(charts: Memo<Option<Vec<Chart>>>) -> impl IntoView {
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     let headline = use_charts(|d, l| poverty::national_series(d, l).into_iter().collect());
+    page_title(String::new);
     view! {
         <h1>{move || i18n.t("page-overview-title")}</h1>
         <p class="lead">{move || i18n.t("page-overview-lead")}</p>
@@ -163,6 +164,7 @@ pub(super) fn Picker(
 pub fn PovertyExits() -> impl IntoView {
     let i18n = use_i18n();
     let charts = use_charts(poverty::charts);
+    page_title(move || i18n.t("nav-poverty-exits"));
     view! {
         <h1>{move || i18n.t("nav-poverty-exits")}</h1>
         <p class="lead">{move || i18n.t("page-poverty-lead")}</p>
@@ -192,6 +194,7 @@ pub fn Funds() -> impl IntoView {
     });
     let compositions = use_charts(funds::compositions);
     let per_capita = use_charts(|d, l| funds::per_capita_chart(d, l).into_iter().collect());
+    page_title(move || i18n.t("nav-funds"));
     view! {
         <h1>{move || i18n.t("nav-funds")}</h1>
         <p class="lead">{move || i18n.t("page-funds-lead")}</p>
@@ -246,6 +249,7 @@ pub fn PairedAssistance() -> impl IntoView {
         charts
     });
     let projects = use_charts(pairing::projects);
+    page_title(move || i18n.t("nav-paired-assistance"));
     view! {
         <h1>{move || i18n.t("nav-paired-assistance")}</h1>
         <p class="lead">{move || i18n.t("page-pairing-lead")}</p>
@@ -263,6 +267,7 @@ pub fn PairedAssistance() -> impl IntoView {
 pub fn Commitments() -> impl IntoView {
     let i18n = use_i18n();
     let charts = use_charts(|d, l| commitments::timeline(d, l).into_iter().collect());
+    page_title(move || i18n.t("nav-commitments"));
     view! {
         <h1>{move || i18n.t("nav-commitments")}</h1>
         <p class="lead">{move || i18n.t("page-commitments-lead")}</p>
@@ -274,6 +279,7 @@ pub fn Commitments() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     let path = use_location().pathname;
+    page_title(move || i18n.t("page-not-found-title"));
     view! {
         <h1>{move || i18n.t("page-not-found-title")}</h1>
         <p>{move || i18n.t_args("page-not-found-body", &[("path", path.get().into())])}</p>

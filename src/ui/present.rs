@@ -104,6 +104,7 @@ fn fullscreen() {
 pub fn Stories() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
+    super::i18n::page_title(move || i18n.t("present-stories-title"));
     view! {
         <div class="stories-page">
             <h1>{move || i18n.t("present-stories-title")}</h1>
@@ -212,6 +213,7 @@ pub fn Present() -> impl IntoView {
     let current = use_slide(count);
     let overview = RwSignal::new(false);
     provide_context(Colours(&Palette::CONTRAST));
+    super::i18n::page_title(move || story.with(|s| s.as_ref().and_then(|s| s.slides.get(current.get())).map(|x| x.title.get(i18n.locale.get()).to_owned())).unwrap_or_default());
     sync(id, current);
     let step = move |s: Step| show_slide(url, go(current.get_untracked(), count.get_untracked(), s));
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
@@ -308,6 +310,7 @@ pub fn Notes() -> impl IntoView {
     let story = use_story();
     let count = Memo::new(move |_| story.with(|s| s.as_ref().map_or(0, |s| s.slides.len())));
     let current = use_slide(count);
+    super::i18n::page_title(move || i18n.t("present-notes"));
     sync(id, current);
     let url = use_url();
     let started = js_sys::Date::now();

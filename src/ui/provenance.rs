@@ -19,6 +19,7 @@ pub fn FigurePage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
     let id = use_path_param("id");
+    super::i18n::page_title(move || i18n.t("figure-title"));
     view! {
         <h1>{move || i18n.t("figure-title")}</h1>
         {move || data.dataset.get().map(|d| {

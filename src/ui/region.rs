@@ -30,6 +30,10 @@ pub fn RegionPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
     let code = use_path_param("code");
+    super::i18n::page_title(move || match data.dataset.get() {
+        Some(d) => d.region_index(&code.get()).map_or_else(|| i18n.t("region-unknown-title"), |r| name(&d, r, i18n.locale.get())),
+        None => String::new(),
+    });
     move || {
         let d = data.dataset.get()?;
         let code = code.get();

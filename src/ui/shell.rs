@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let url = use_url();
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t("skip-to-content")}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_content>{move || i18n.t("skip-to-content")}</a>
         <header class="site-header">
             <div class="masthead">
                 <div class="brand">
@@ -51,6 +51,15 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// Moves focus to the page's content. Left to the router, `#main` would be a link to the overview.
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"));
+    if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+        let _ = main.focus();
     }
 }
 

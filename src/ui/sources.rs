@@ -20,6 +20,7 @@ pub fn Sources() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
     let dataset = data.dataset;
+    super::i18n::page_title(move || i18n.t("nav-sources"));
     view! {
         <h1>{move || i18n.t("nav-sources")}</h1>
         {move || {

@@ -52,15 +52,16 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
 
     /**
      * Runs `fn(page, ctx)` in a fresh browser context (service workers blocked unless
-     * `serviceWorkers: "allow"`). Fails the journey on any uncaught page error, console
-     * error not listed in `allowConsole` (regexps) or Content-Security-Policy violation in any
-     * of its pages and frames (unless `cspViolations` collects them for the journey to check);
-     * on failure saves target/e2e/<name>.png and rethrows.
+     * `serviceWorkers: "allow"`; a `deviceScaleFactor` of 2 with half the viewport is 200% zoom).
+     * Fails the journey on any uncaught page error, console error not listed in `allowConsole`
+     * (regexps) or Content-Security-Policy violation in any of its pages and frames (unless
+     * `cspViolations` collects them for the journey to check); on failure saves
+     * target/e2e/<name>.png and rethrows.
      */
-    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block", cspViolations = null } = {}) {
+    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block", deviceScaleFactor = 1, cspViolations = null } = {}) {
       // The portal's service worker answers from its cache when the network fails; journeys that
       // simulate failures must reach the network, so it runs only where a journey asks for it.
-      const context = await browser.newContext({ viewport, colorScheme, locale, serviceWorkers });
+      const context = await browser.newContext({ viewport, colorScheme, locale, serviceWorkers, deviceScaleFactor });
       const problems = [];
       const violated = (v) => (cspViolations ? cspViolations.push(v) : problems.push(`CSP violation: ${v}`));
       await context.exposeFunction("__gongkaiCspViolation", violated);

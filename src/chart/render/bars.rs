@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::BOLD_WIDER;
 use super::{bold, failed, fit, nice_ceiling, text, text_width, tick_label, ticks, Axis, Drawing, Hit, Palette};
 use crate::chart::spec::Chart;
 
@@ -44,7 +45,8 @@ pub(super) fn draw(chart: &Chart, max: Option<f64>, root: &DrawingArea<SVGBacken
     for (g, group) in groups.iter().enumerate() {
         // A section named like the chart itself (a small-multiples panel) needs no heading.
         if sectioned(chart) && *group != chart.title {
-            root.draw(&Text::new(group.to_string(), (px(left), px(y + f64::from(SECTION) * 0.55)), section_style.clone())).map_err(failed)?;
+            let heading = fit(group, 13.0 * BOLD_WIDER, f64::from(width) - left - 8.0);
+            root.draw(&Text::new(heading, (px(left), px(y + f64::from(SECTION) * 0.55)), section_style.clone())).map_err(failed)?;
             y += f64::from(SECTION);
         }
         let colour = palette.series(g);

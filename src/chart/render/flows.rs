@@ -12,6 +12,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::BOLD_WIDER;
 use super::{wrap, bold, failed, text, text_width, Drawing, Hit, Palette, MIN_WIDTH};
 use crate::chart::spec::{Chart, Mark, Node, Place};
 
@@ -42,8 +43,6 @@ const LABEL_PX: f64 = 12.0;
 const LABEL_LINE: f64 = 15.0;
 /// The most of the width the labels take.
 const LABEL_SHARE: f64 = 0.45;
-/// Bold text runs wider than [`text_width`] estimates.
-const BOLD_WIDER: f64 = 1.15;
 /// Points sampled along each curved edge of a band.
 const SAMPLES: usize = 24;
 /// The smallest height, and the room added per band so thickness can show proportion.
@@ -393,16 +392,19 @@ pub(super) fn draw(chart: &Chart, nodes: &[Node], root: &DrawingArea<SVGBackend<
             .map(|(x, y)| (px(x), px(y)))
             .collect();
         let hollow = chart.marks.get(band.link.mark).is_some_and(|m| m.hollow);
+        let mut closed = outline.clone();
+        if let Some(&first) = outline.first() {
+            closed.push(first);
+        }
         if hollow {
-            let mut closed = outline.clone();
-            if let Some(&first) = outline.first() {
-                closed.push(first);
-            }
             // A thin band gets a thin outline, so it reads as hollow rather than as a thick line.
             let stroke = if t < 6.0 { 1 } else { 2 };
             root.draw(&PathElement::new(closed, colour.stroke_width(stroke))).map_err(failed)?;
         } else {
+            // A see-through fill, edged in the full colour so that the band stands out from the
+            // background (the fill alone is too faint).
             root.draw(&Polygon::new(outline, colour.mix(0.45).filled())).map_err(failed)?;
+            root.draw(&PathElement::new(closed, colour.stroke_width(1))).map_err(failed)?;
         }
     }
 

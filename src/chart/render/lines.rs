@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{bold, failed, nice_ceiling, text, tick_label, ticks, Axis, Drawing, Hit, Palette};
+use super::text::BOLD_WIDER;
+use super::{bold, failed, fit, nice_ceiling, text, tick_label, ticks, Axis, Drawing, Hit, Palette};
 use crate::chart::spec::{Chart, Panel, Place};
 
 const TOP: u32 = 6;
@@ -61,7 +62,7 @@ pub(super) fn draw(
                 _ => None,
             })
             .collect();
-        let title = format!("{}（{}）", panel.title, panel.unit);
+        let title = fit(&format!("{}（{}）", panel.title, panel.unit), 14.0 * BOLD_WIDER, f64::from(width) - (left - 44.0) - 8.0);
         root.draw(&Text::new(title, (px(left - 44.0), px(y + f64::from(TITLE) / 2.0)), title_style.clone())).map_err(failed)?;
         let (top, bottom) = (y + f64::from(TITLE), y + f64::from(TITLE + PLOT));
         let y_max = nice_ceiling(points.iter().map(|p| p.2).fold(0.0, f64::max) * 1.05);

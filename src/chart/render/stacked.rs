@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::BOLD_WIDER;
 use super::{bold, failed, fit, nice_ceiling, text, text_width, tick_label, ticks, Axis, Drawing, Hit, Palette};
 use crate::chart::spec::{Chart, Total};
 
@@ -46,7 +47,8 @@ pub(super) fn draw(chart: &Chart, totals: &[Option<Total>], root: &DrawingArea<S
     let mut hits = Vec::with_capacity(chart.marks.len());
     let mut y = f64::from(TOP);
     for (g, group) in groups.iter().enumerate() {
-        root.draw(&Text::new(group.to_string(), (px(left), px(y + f64::from(LABEL) / 2.0)), row_style.clone())).map_err(failed)?;
+        let name = fit(group, 14.0 * BOLD_WIDER, f64::from(width) - left - 8.0);
+        root.draw(&Text::new(name, (px(left), px(y + f64::from(LABEL) / 2.0)), row_style.clone())).map_err(failed)?;
         let (top, bottom) = (y + f64::from(LABEL), y + f64::from(LABEL + BAR));
         let mut start = 0.0;
         let parts: Vec<(usize, &crate::chart::spec::Mark)> = chart.marks.iter().enumerate().filter(|(_, m)| m.group == *group).collect();

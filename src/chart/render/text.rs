@@ -1,6 +1,9 @@
 //! Text measured without a font: widths estimated from the script, cutting to fit, and wrapping
 //! with Chinese line-breaking rules. Drawing uses these to keep labels inside the chart.
 
+/// How much wider bold text runs than [`text_width`] estimates.
+pub(super) const BOLD_WIDER: f64 = 1.15;
+
 /// An estimate of the width of `s` at `px` pixels: CJK characters are square, others about half.
 pub fn text_width(s: &str, px: f64) -> f64 {
     s.chars().map(|c| if (c as u32) >= 0x2e80 { px } else { px * 0.56 }).sum()

@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::BOLD_WIDER;
 use super::wrap;
 use super::{bold, failed, text, text_width, Drawing, Hit, Palette, MIN_WIDTH};
 use crate::chart::spec::{Body, Chart, Place};
@@ -28,8 +29,6 @@ const NAME_GAP: f64 = 10.0;
 const NAME_SHARE: f64 = 0.35;
 const NAME_PX: f64 = 13.0;
 const NAME_LINE: f64 = 16.0;
-/// Bold text runs wider than [`text_width`] estimates.
-const BOLD_WIDER: f64 = 1.15;
 const COUNT_PX: f64 = 11.0;
 const MONTH_PX: f64 = 12.0;
 /// The largest radius of a task; narrower months get smaller circles.

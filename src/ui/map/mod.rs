@@ -100,6 +100,7 @@ async fn load_layers(url: String) -> Result<Layers, LoadError> {
 #[component]
 pub fn MapPage() -> impl IntoView {
     let i18n = use_i18n();
+    super::i18n::page_title(move || i18n.t("nav-map"));
     view! {
         <h1>{move || i18n.t("nav-map")}</h1>
         <p class="lead">{move || i18n.t("page-map-lead")}</p>
@@ -177,6 +178,7 @@ fn selection_of(query: &MapQuery, dataset: &Dataset, all: &[Choice]) -> Option<S
 #[component]
 fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let i18n = use_i18n();
+    let theme = super::theme::use_theme();
     let data = expect_context::<DataState>();
     let atlas = RwSignal::new(atlas);
     let landscape = landscape();
@@ -236,7 +238,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let shades: Memo<Option<Arc<Choropleth>>> = Memo::new(move |_| {
         let d = data.dataset.get()?;
         let s = selection.get()?;
-        Some(Arc::new(choropleth(&d, &s, &changes, &binning.get(), i18n.locale.get())))
+        Some(Arc::new(choropleth(&d, &s, &changes, &binning.get(), i18n.locale.get(), theme.current())))
     });
     let show = Memo::new(move |_| query.with(|q| q.show));
     let measure = Memo::new(move |_| query.with(|q| q.measure.unwrap_or(Measure::Money)));

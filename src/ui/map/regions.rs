@@ -176,13 +176,14 @@ pub fn RegionMap(
                             // layer so that the arrow keys reach them too.
                             <RegionLayer regions=d.regions.into_iter().chain(d.overlay).collect() colours=colours shaded_tier=shaded_tier selected=selected active=active label=label open=open open_by_key=open_by_key up=up/>
                             <path class="maritime" d=d.maritime aria-hidden="true"/>
-                            // The region under the pointer or focus, and the chosen county, outlined
-                            // above their neighbours.
+                            // The chosen county, and the region under the pointer or focus, outlined
+                            // above their neighbours; the latter in the focus colour on a halo of the
+                            // background, so that it shows on every fill.
                             <g transform=LAYER_TRANSFORM aria-hidden="true">
                                 {move || selected.get().and_then(|code| ringable.iter().find(|r| r.code == code).map(|r| view! {
                                     <path class="region-ring selected" d=r.d.clone()/>
                                 }))}
-                                {move || active.get().map(|r| view! { <path class="region-ring" d=r.d/> })}
+                                {move || active.get().map(|r| view! { <path class="region-ring halo" d=r.d.clone()/><path class="region-ring active" d=r.d/> })}
                             </g>
                             {d.inset.zip(d.layout.inset).map(|((provinces, maritime), inset)| view! { <InsetView inset=inset provinces=provinces maritime=maritime/> })}
                         </svg>
