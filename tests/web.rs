@@ -269,6 +269,8 @@ async fn language_switch_changes_text_and_html_lang() {
         i18n::provide();
         theme::provide();
         provide_context(DataState::new());
+        // The document's title, as the overview gives it.
+        i18n::page_title(String::new);
         view! { <Router><WithUrl><shell::Header/></WithUrl></Router> }
     });
     sleep(0).await;

@@ -400,6 +400,9 @@ pub(super) fn draw(chart: &Chart, nodes: &[Node], root: &DrawingArea<SVGBackend<
             // A thin band gets a thin outline, so it reads as hollow rather than as a thick line.
             let stroke = if t < 6.0 { 1 } else { 2 };
             root.draw(&PathElement::new(closed, colour.stroke_width(stroke))).map_err(failed)?;
+        } else if t < 6.0 {
+            // A thin band is filled in its full colour: edged, it would read as hollow.
+            root.draw(&Polygon::new(outline, colour.filled())).map_err(failed)?;
         } else {
             // A see-through fill, edged in the full colour so that the band stands out from the
             // background (the fill alone is too faint).
