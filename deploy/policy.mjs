@@ -94,9 +94,16 @@ server {
     charset_types text/csv application/json application/javascript text/css image/svg+xml;
     server_tokens off;
 
+    # Brotli (Debian: libnginx-mod-http-brotli-static and -filter): the build's .br copies
+    # (tools/precompress.mjs) where they exist, else compressed on the fly; gzip for the rest.
+    brotli_static on;
+    brotli on;
+    brotli_types text/css text/csv application/json application/javascript application/wasm image/svg+xml;
+    brotli_min_length 1024;
     gzip on;
     gzip_types text/css text/csv application/json application/javascript application/wasm image/svg+xml;
     gzip_min_length 1024;
+    gzip_vary on;
 
 ${adds.map((l) => `    ${l}`).join("\n")}
 

@@ -14,6 +14,8 @@ import { pathToFileURL } from "node:url";
 import { nginxConf } from "../deploy/policy.mjs";
 
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
+const MODULES = "/usr/lib/nginx/modules";
+const BROTLI_MODULES = ["ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so"];
 
 /** A port nothing listens on now. */
 function freePort() {
@@ -46,6 +48,9 @@ export async function startNginx(dir, port = 0) {
     [
       // As root, workers would otherwise run as nobody, who may not read the build.
       process.getuid?.() === 0 ? "user root;" : "",
+      // Debian's brotli modules, which the site configuration uses (by absolute path: nginx
+      // resolves Debian's module lines against the prefix, here a temporary folder).
+      ...BROTLI_MODULES.map((m) => `load_module ${join(MODULES, m)};`),
       "worker_processes 1;",
       "daemon off;",
       `pid ${join(prefix, "nginx.pid")};`,

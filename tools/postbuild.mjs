@@ -3,13 +3,16 @@
 //   1. trunk writes its start-up code as an inline <script type="module">, which that policy
 //      refuses; it is moved into boot-<hash>.js, loaded with an integrity hash like every other
 //      file the page links;
-//   2. writes _headers (the policy and caching, naming this build's hashed files).
+//   2. writes _headers (the policy and caching, naming this build's hashed files);
+//   3. writes a brotli copy beside each compressible file (tools/precompress.mjs).
 // Fails the build when the page has no such script or any other inline script is left.
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 
 import { headersFile } from "../deploy/policy.mjs";
+import { filesUnder } from "./files.mjs";
+import { precompress } from "./precompress.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("tools/postbuild.mjs runs as trunk's post_build hook (TRUNK_STAGING_DIR is not set)");
@@ -33,11 +36,7 @@ const serving = html.includes("__TRUNK_ADDRESS__");
 if (leftover.length && !serving) throw new Error(`${page}: inline scripts left, which the policy refuses: ${leftover.join(" ")}`);
 await writeFile(page, html);
 
-async function files(at) {
-  const entries = await readdir(at, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(at, e.name)) : [join(at, e.name)])));
-  return nested.flat();
-}
-const built = (await files(dir)).map((f) => relative(dir, f).split(sep).join("/"));
+const built = await filesUnder(dir);
 await writeFile(join(dir, "_headers"), headersFile(built));
-console.log(`postbuild: start-up script moved to ${name}; _headers written`);
+const compressed = await precompress(dir);
+console.log(`postbuild: start-up script moved to ${name}; _headers written; ${compressed} brotli copies`);

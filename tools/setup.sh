@@ -24,6 +24,10 @@ if (( want_test )); then
   command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || apt_pkgs+=(fonts-wqy-microhei)
   [[ -x /usr/sbin/nginx ]] || apt_pkgs+=(nginx)
+  # Brotli for nginx (deploy/policy.mjs serves the build's .br copies).
+  for mod in libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter; do
+    dpkg -s "$mod" >/dev/null 2>&1 || apt_pkgs+=("$mod")
+  done
 fi
 if (( ${#apt_pkgs[@]} )); then
   log "apt: ${apt_pkgs[*]}"

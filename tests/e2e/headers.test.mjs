@@ -6,11 +6,14 @@
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { get } from "node:http";
+import { join } from "node:path";
+import { brotliDecompressSync } from "node:zlib";
 
 import { ROOT, startApp, waitForPortal } from "./harness.mjs";
+import { filesUnder } from "../../tools/files.mjs";
 import { startStaticServer } from "../../tools/static-server.mjs";
 import { csp, headersFile, nginxConf, FRAMED_BY, CACHE, HASHED } from "../../deploy/policy.mjs";
 
@@ -29,12 +32,6 @@ after(async () => {
 const head = (path) => fetch(app.url(path), { redirect: "manual" });
 const directive = (policy, name) => policy.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
 
-async function distFiles(at = DIST) {
-  const entries = await readdir(at, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? distFiles(join(at, e.name)) : [join(at, e.name)])));
-  return nested.flat();
-}
-
 describe("deployment files", () => {
   test("deploy/nginx/gongkai.conf is the current output of deploy/policy.mjs", async () => {
     const committed = await readFile(join(ROOT, "deploy", "nginx", "gongkai.conf"), "utf8");
@@ -42,7 +39,7 @@ describe("deployment files", () => {
   });
 
   test("the build's _headers gives pages and embeds their policies and names every hashed file as immutable", async () => {
-    const files = (await distFiles()).map((f) => relative(DIST, f).split(sep).join("/"));
+    const files = await filesUnder(DIST);
     const text = await readFile(join(DIST, "_headers"), "utf8");
     assert.equal(text, headersFile(files));
     const blocks = Object.fromEntries(text.split("\n\n").map((b) => b.replace(/^#.*\n/, "").split("\n")).map(([path, ...lines]) => [path, lines.map((l) => l.trim())]));
@@ -81,6 +78,29 @@ describe("headers served by nginx", () => {
     const csv = await head("/data/observations.csv");
     assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
     assert.equal((await head("/data/datapackage.json")).headers.get("content-type"), "application/json; charset=utf-8");
+  });
+
+  test("text and wasm go out as the build's brotli copies (byte for byte), gzip or plain to browsers without brotli", async () => {
+    const html = await (await head("/")).text();
+    const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)[1];
+    for (const path of [wasm, "data/observations.csv", "geo/china.topo.json"]) {
+      const raw = (encoding) => new Promise((ok, fail) => {
+        const url = new URL(app.url(`/${path}`));
+        // node's fetch decodes bodies; the bytes on the wire are read with http.get.
+        get(url, { headers: { "Accept-Encoding": encoding } }, (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => ok({ encoding: res.headers["content-encoding"], vary: res.headers.vary, body: Buffer.concat(chunks) }));
+        }).on("error", fail);
+      });
+      const br = await raw("gzip, deflate, br");
+      assert.equal(br.encoding, "br", path);
+      assert.match(br.vary ?? "", /Accept-Encoding/i, path);
+      assert.ok(br.body.equals(await readFile(join(DIST, `${path}.br`))), `${path}: the precompressed copy is what is sent`);
+      assert.ok(brotliDecompressSync(br.body).equals(await readFile(join(DIST, path))), `${path}: the copy decodes to the file`);
+      assert.equal((await raw("gzip")).encoding, "gzip", path);
+      assert.equal((await raw("identity")).encoding, undefined, path);
+    }
   });
 
   test("a missing file is a 404, never the page; a route is the page", async () => {
