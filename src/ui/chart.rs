@@ -52,6 +52,7 @@ pub fn ChartFigure(chart: Chart) -> impl IntoView {
     Effect::new(move |_| {
         if box_ref.get().is_some() {
             measure();
+            super::perf::mark_painted(super::perf::CHART_PAINTED.to_owned());
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());

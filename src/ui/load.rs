@@ -15,6 +15,8 @@ use crate::data::descriptor::Descriptor;
 use crate::data::package::{self, Loaded};
 use crate::data::{decode, DataError, Place, Reason};
 use crate::geo::topojson::GeoError;
+
+use super::perf;
 use crate::i18n::{tr_args, Locale};
 
 /// Where the default data package is published, relative to the page's `<base href>`.
@@ -241,12 +243,15 @@ pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
         }
     });
     let fetched: HashMap<String, Result<Vec<u8>, DataError>> = futures::future::join_all(fetches).await.into_iter().collect();
+    perf::mark(perf::FETCHED);
     let mut loaded = package::read_files(&file, &descriptor, planned, |path| {
         fetched.get(path).cloned().unwrap_or_else(|| Err(DataError::unavailable(path, "not fetched")))
     });
     // Stories' views are checked against the charts the data makes.
     let stories = crate::present::check(&file, &loaded.dataset);
     loaded.problems.extend(stories);
+    perf::mark(perf::DATA_READY);
+    perf::measure(perf::PARSE_VALIDATE, perf::FETCHED, perf::DATA_READY);
     let mut files: Vec<(String, Vec<u8>)> = fetched.into_iter().filter_map(|(path, bytes)| Some((path, bytes.ok()?))).collect();
     files.sort();
     files.insert(0, (file, bytes));

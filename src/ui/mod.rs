@@ -16,6 +16,7 @@ pub mod map;
 pub mod progress;
 pub mod offline;
 mod pages;
+pub mod perf;
 pub mod present;
 mod provenance;
 pub mod share;
@@ -109,7 +110,7 @@ pub fn App() -> impl IntoView {
     theme::provide();
     let data = DataState::new();
     provide_context(data);
-    offline::register();
+    offline::register(move || data.resource.with(Option::is_some));
 
     view! {
         <Router>
@@ -156,12 +157,13 @@ fn Frame() -> impl IntoView {
                     <Route path=path!("/embed") view=embed::Embed/>
                     <Route path=path!("/embed/*page") view=embed::Embed/>
                 </Routes>
+                <DataLoading/>
             </main>
     }
 }
 
-/// Loading indicator, load error with retry, or the list of data problems, above every page; and
-/// which package is shown when it is not the portal's own.
+/// The load error with retry, or the list of data problems, above every page; and which package
+/// is shown when it is not the portal's own.
 #[component]
 fn DataStatus() -> impl IntoView {
     let data = expect_context::<DataState>();
@@ -178,7 +180,7 @@ fn DataStatus() -> impl IntoView {
     view! {
         {notice}
         {move || match data.resource.get() {
-            None => view! { <status::Loading url=load::absolute_url(&data.package())/> }.into_any(),
+            None => ().into_any(),
             Some(Err(error)) => view! { <status::LoadFailed error=error retry=Callback::new(move |_| data.retry())/> }.into_any(),
             Some(Ok(fetched)) if !fetched.loaded.problems.is_empty() => {
                 view! { <status::DataProblems url=fetched.url problems=fetched.loaded.problems/> }.into_any()
@@ -186,4 +188,12 @@ fn DataStatus() -> impl IntoView {
             Some(Ok(_)) => ().into_any(),
         }}
     }
+}
+
+/// The loading indicator, below the page's heading and introduction (which show at once): there,
+/// its lines coming and going never move the page's text (no layout shift).
+#[component]
+fn DataLoading() -> impl IntoView {
+    let data = expect_context::<DataState>();
+    move || data.resource.get().is_none().then(|| view! { <status::Loading url=load::absolute_url(&data.package())/> })
 }

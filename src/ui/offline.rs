@@ -13,11 +13,23 @@ use super::i18n::use_i18n;
 #[derive(Clone, Copy)]
 struct Cached(RwSignal<u32>);
 
-/// Registers the service worker and listens for its "cached" message; provides the context the
-/// status reads. Does nothing where service workers are unavailable (plain http on another host).
-pub fn register() {
+/// Registers the service worker and listens for its "cached" message once `ready` is true (the
+/// page's data has loaded: the worker's downloads must not slow the first view on a slow
+/// network); provides the context the status reads. Does nothing where service workers are
+/// unavailable (plain http on another host).
+pub fn register(ready: impl Fn() -> bool + Send + Sync + 'static) {
     let cached = Cached(RwSignal::new(0));
     provide_context(cached);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !ready() {
+            return done.unwrap_or(false);
+        }
+        start(cached);
+        true
+    });
+}
+
+fn start(cached: Cached) {
     let Some(window) = web_sys::window() else { return };
     let container = window.navigator().service_worker();
     if !js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false) {

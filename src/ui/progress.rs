@@ -14,6 +14,9 @@ pub struct Transfer {
     pub received: u64,
     /// `Content-Length`, when the server sends it.
     pub total: Option<u64>,
+    /// The file has arrived (or failed); it stays listed until the whole batch is done, so that
+    /// no line of the list moves while others are loading.
+    pub finished: bool,
 }
 
 thread_local! {
@@ -28,15 +31,25 @@ pub fn transfers() -> ArcRwSignal<Vec<Transfer>> {
 
 /// Records that `url` has `received` bytes of `total`.
 pub fn update(url: &str, received: u64, total: Option<u64>) {
-    transfers().update(|list| match list.iter_mut().find(|t| t.url == url) {
+    transfers().update(|list| match list.iter_mut().find(|t| t.url == url && !t.finished) {
         Some(t) => (t.received, t.total) = (received, total),
-        None => list.push(Transfer { url: url.to_owned(), received, total }),
+        None => {
+            // A new batch starts when everything listed has finished.
+            if list.iter().all(|t| t.finished) {
+                list.clear();
+            }
+            list.push(Transfer { url: url.to_owned(), received, total, finished: false });
+        }
     });
 }
 
 /// Records that `url` is no longer being downloaded.
 pub fn done(url: &str) {
-    transfers().update(|list| list.retain(|t| t.url != url));
+    transfers().update(|list| {
+        if let Some(t) = list.iter_mut().find(|t| t.url == url && !t.finished) {
+            t.finished = true;
+        }
+    });
 }
 
 /// Whether `url` is a boundary-side file (boundaries or names index) rather than data.
@@ -53,7 +66,13 @@ pub fn is_data(url: &str) -> bool {
 #[component]
 pub fn Transfers(shown: fn(&str) -> bool) -> impl IntoView {
     let i18n = use_i18n();
-    let list = Memo::new(move |_| transfers().with(|l| l.iter().filter(|t| shown(&t.url)).cloned().collect::<Vec<_>>()));
+    // Listed while any of them is still loading; finished ones stay in place until then.
+    let list = Memo::new(move |_| {
+        transfers().with(|l| {
+            let batch: Vec<Transfer> = l.iter().filter(|t| shown(&t.url)).cloned().collect();
+            if batch.iter().all(|t| t.finished) { Vec::new() } else { batch }
+        })
+    });
     view! {
         <Show when=move || !list.with(Vec::is_empty)>
             <ul class="transfers" aria-label=move || i18n.t("loading-files")>

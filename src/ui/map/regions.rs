@@ -2,6 +2,7 @@
 //! the legend, a tooltip, keyboard movement (one tab stop; arrows move, Enter opens, Escape goes
 //! up) and the table of the shaded figures.
 
+use crate::ui::perf;
 use crate::ui::url::Link;
 use std::sync::Arc;
 
@@ -257,6 +258,7 @@ pub fn RegionLayer(
             let tier = shaded_tier.get();
             colours.with(|c| {
                 if first.is_none() {
+                    perf::mark_painted(perf::map_painted(regions.len()));
                     return;
                 }
                 for (n, r) in regions.iter().enumerate() {
@@ -267,6 +269,7 @@ pub fn RegionLayer(
                         };
                     }
                 }
+                perf::mark_painted(perf::RECOLOURED.to_owned());
             });
         });
     }
