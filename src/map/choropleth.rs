@@ -155,15 +155,20 @@ impl Choropleth {
 pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, binning: &Binning, locale: Locale, theme: Theme) -> Choropleth {
     let mut picked: Vec<(usize, &Figure)> = Vec::new();
     let mut set_aside = Vec::new();
+    // Regions already shaded (a county map picks thousands: a set, not a search of `picked`).
+    let mut taken = vec![false; dataset.regions.len()];
     for (i, f) in dataset.observations.iter().enumerate() {
         let level = dataset.regions.get(f.region).map(|r| r.level);
         if f.indicator != selection.indicator || f.period != selection.period || level != Some(selection.level) || !shadeable(f) {
             continue;
         }
-        if picked.iter().any(|(_, p)| p.region == f.region) {
-            set_aside.push((i, SetAside::Second));
-        } else {
-            picked.push((i, f));
+        match taken.get_mut(f.region) {
+            Some(true) => set_aside.push((i, SetAside::Second)),
+            Some(seen) => {
+                *seen = true;
+                picked.push((i, f));
+            }
+            None => {}
         }
     }
     let indicator = dataset.indicators.get(selection.indicator);

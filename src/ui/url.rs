@@ -187,6 +187,9 @@ pub fn ParamNotices(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoVi
 
 /// A link inside the portal that keeps the reader's language, theme and data package. In an
 /// embed it opens the full portal in a new tab.
+///
+/// Each `Link` follows the address (its own reactive nodes); a long list redrawn as a whole uses
+/// [`plain_link`] instead.
 #[component]
 pub fn Link(#[prop(into)] href: String, #[prop(optional, into)] class: Option<&'static str>, children: Children) -> impl IntoView {
     let url = use_url();
@@ -195,4 +198,17 @@ pub fn Link(#[prop(into)] href: String, #[prop(optional, into)] class: Option<&'
         return view! { <a href=href class=class target="_blank" rel="noopener">{children()}</a> }.into_any();
     }
     view! { <leptos_router::components::A href=move || url.href(&href) attr:class=class>{children()}</leptos_router::components::A> }.into_any()
+}
+
+/// A link like [`Link`] written once, with no reactive node of its own: for lists of thousands of
+/// rows that are redrawn as a whole (the router still handles its clicks). Call it inside the
+/// closure that redraws the list, so that the address it keeps is current.
+pub fn plain_link(href: &str, class: Option<&'static str>, text: String) -> impl IntoView {
+    let url = use_url();
+    let href = untrack(|| url.href(href));
+    if super::embed::embedded() {
+        let href = super::load::absolute_url(&href);
+        return view! { <a href=href class=class target="_blank" rel="noopener">{text}</a> }.into_any();
+    }
+    view! { <a href=href class=class>{text}</a> }.into_any()
 }

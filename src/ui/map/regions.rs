@@ -3,7 +3,7 @@
 //! up) and the table of the shaded figures.
 
 use crate::ui::perf;
-use crate::ui::url::Link;
+use crate::ui::url::plain_link;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -226,6 +226,13 @@ pub fn inset_paths(atlas: &Atlas, layout: &Layout) -> Option<(Vec<String>, Strin
     layout.inset.map(|inset| (atlas.children(None).into_iter().map(|i| atlas.path(i, &inset.fit)).collect(), atlas.maritime_path(&inset.fit)))
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/map/fills.js")]
+extern "C" {
+    /// Sets the `fill` of each child of `group` from `fills` (one per line, empty for none).
+    #[wasm_bindgen(js_name = setFills)]
+    fn set_fills(group: &web_sys::Element, fills: &str);
+}
+
 /// The regions of one layer, written as one piece of markup (so that thousands of counties become
 /// DOM in one parse), with one tab stop (the first region until the reader moves) and events
 /// handled once for the layer. Recolouring sets `fill` attributes and nothing else; regions of the
@@ -261,14 +268,9 @@ pub fn RegionLayer(
                     perf::mark_painted(perf::map_painted(regions.len()));
                     return;
                 }
-                for (n, r) in regions.iter().enumerate() {
-                    if let Some(el) = element(n) {
-                        let _ = match fill_of(r, c, tier) {
-                            Some(f) => el.set_attribute("fill", f),
-                            None => el.remove_attribute("fill"),
-                        };
-                    }
-                }
+                let Some(group) = group.get_untracked() else { return };
+                let fills: Vec<&str> = regions.iter().map(|r| fill_of(r, c, tier).unwrap_or("")).collect();
+                set_fills(&group, &fills.join("\n"));
                 perf::mark_painted(perf::RECOLOURED.to_owned());
             });
         });
@@ -401,40 +403,56 @@ fn Legend(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
     }
 }
 
-/// Exactly the shaded figures, as a table.
+/// Exactly the shaded figures, as a table, shown on request like a chart's: a county map has
+/// thousands of rows, which recolouring must not rebuild while nobody reads them. Its links are
+/// plain anchors, written once per redraw.
 #[component]
 fn ChoroplethTable(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
+    let shown = RwSignal::new(false);
+    let table = move || {
         shades.get().map(|c| {
             let count = c.rows.len();
             view! {
-                <div class="chart-table map-table">
-                    <table>
-                        <caption>{i18n.t_args("map-table-choropleth-caption", &[("count", count.into())])}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n.t("map-col-region")}</th>
-                                <th scope="col" class="num">{i18n.t("chart-col-value")}</th>
-                                <th scope="col">{i18n.t("map-col-class")}</th>
-                                <th scope="col">{i18n.t("chart-col-source")}</th>
+                <table>
+                    <caption>{i18n.t_args("map-table-choropleth-caption", &[("count", count.into())])}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t("map-col-region")}</th>
+                            <th scope="col" class="num">{i18n.t("chart-col-value")}</th>
+                            <th scope="col">{i18n.t("map-col-class")}</th>
+                            <th scope="col">{i18n.t("chart-col-source")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {c.rows.iter().map(|r| view! {
+                            <tr data-code=r.code.clone()>
+                                <th scope="row">{plain_link(&crate::ui::region::region_href(&r.region_code), None, r.region.clone())}</th>
+                                <td class="num">{plain_link(&crate::ui::chart::figure_href(&r.figure), Some("figure-link"), r.value.clone())}</td>
+                                <td>{r.class.clone()}</td>
+                                <td>{r.source.clone().map(|s| plain_link(&source_href(&s.id), None, s.text))}</td>
                             </tr>
-                        </thead>
-                        <tbody>
-                            {c.rows.iter().map(|r| {
-                                let (name, value) = (r.region.clone(), r.value.clone());
-                                view! {
-                                <tr data-code=r.code.clone()>
-                                    <th scope="row"><Link href=crate::ui::region::region_href(&r.region_code)>{name}</Link></th>
-                                    <td class="num"><Link href=crate::ui::chart::figure_href(&r.figure) class="figure-link">{value}</Link></td>
-                                    <td>{r.class.clone()}</td>
-                                    <td>{r.source.clone().map(|s| view! { <Link href=source_href(&s.id)>{s.text}</Link> })}</td>
-                                </tr>
-                            }}).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                        }).collect_view()}
+                    </tbody>
+                </table>
             }
         })
+    };
+    view! {
+        <button
+            type="button"
+            class="table-toggle"
+            aria-expanded=move || shown.get().to_string()
+            aria-controls=MAP_TABLE_ID
+            on:click=move |_| shown.update(|s| *s = !*s)
+        >
+            {move || i18n.t(if shown.get() { "chart-hide-table" } else { "chart-show-table" })}
+        </button>
+        <div class="chart-table map-table" id=MAP_TABLE_ID hidden=move || !shown.get()>
+            {move || shown.get().then(table)}
+        </div>
     }
 }
+
+/// The id of the shaded map's table.
+const MAP_TABLE_ID: &str = "map-table";
