@@ -54,7 +54,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# --- npm tools (binaryen's wasm-opt, playwright-core, axe-core) -------------
+# --- npm tools (binaryen's wasm-opt, playwright-core, axe-core; echarts and topojson-client for bench/peer) ---
 if [[ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" || "$ROOT/tools/package-lock.json" -nt "$ROOT/tools/node_modules/.package-lock.json" ]]; then
   log "npm ci in tools/"
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
