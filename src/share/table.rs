@@ -7,7 +7,7 @@ use crate::format;
 use crate::i18n::{tr, Locale};
 use crate::derive::SourcedFigure;
 use crate::labels;
-use crate::map::choropleth::Choropleth;
+use crate::map::choropleth::Row;
 
 /// The UTF-8 byte-order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -62,13 +62,12 @@ pub fn chart_csv(chart: &Chart, locale: Locale) -> String {
     csv(&header, &rows)
 }
 
-/// The rows of a choropleth's table as CSV: region, value as shown, class, source, the region's
-/// code and the figure's id.
-pub fn choropleth_csv(map: &Choropleth, locale: Locale) -> String {
+/// The rows of a choropleth's table ([`Choropleth::rows`]) as CSV: region, value as shown, class,
+/// source, the region's code and the figure's id.
+pub fn choropleth_csv(rows: &[Row], locale: Locale) -> String {
     let header: Vec<String> =
         ["map-col-region", "chart-col-value", "map-col-class", "chart-col-source", "chart-col-code", "chart-col-figure"].map(|id| tr(locale, id)).into();
-    let rows: Vec<Vec<String>> = map
-        .rows
+    let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| vec![r.region.clone(), r.value.clone(), r.class.clone(), r.source.as_ref().map(|s| s.text.clone()).unwrap_or_default(), r.region_code.clone(), r.figure.clone()])
         .collect();
@@ -118,12 +117,13 @@ mod tests {
         let dataset = default_dataset();
         let selection = choices(&dataset).first().and_then(|c| c.latest()).expect("something to map");
         let map = choropleth(&dataset, &selection, &Default::default(), &crate::map::bins::Binning::Quantile(5), Locale::En, crate::params::Theme::Light);
-        let text = choropleth_csv(&map, Locale::En);
+        let table = map.rows(&dataset, Locale::En);
+        let text = choropleth_csv(&table, Locale::En);
         let mut reader = csv::Reader::from_reader(text.trim_start_matches(BOM).as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
         assert!(!rows.is_empty());
-        assert_eq!(rows.len(), map.rows.len());
-        for (row, r) in rows.iter().zip(&map.rows) {
+        assert_eq!(rows.len(), table.len());
+        for (row, r) in rows.iter().zip(&table) {
             assert_eq!(row.iter().collect::<Vec<_>>(), [r.region.as_str(), &r.value, &r.class, r.source.as_ref().map_or("", |s| &s.text), &r.region_code, &r.figure]);
         }
     }

@@ -12,8 +12,8 @@ use leptos::prelude::set_timeout_with_handle;
 use std::collections::HashMap;
 
 use crate::data::descriptor::Descriptor;
-use crate::data::package::{self, Loaded};
-use crate::data::{decode, DataError, Place, Reason};
+use crate::data::package;
+use crate::data::{decode, DataError, Dataset, Place, Reason};
 use crate::geo::topojson::GeoError;
 
 use super::perf;
@@ -214,7 +214,9 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
 #[derive(Clone)]
 pub struct Fetched {
     pub url: String,
-    pub loaded: Loaded,
+    /// Shared, never copied: a scale package's dataset is tens of megabytes.
+    pub dataset: Arc<Dataset>,
+    pub problems: Arc<Vec<DataError>>,
     pub files: Arc<Vec<(String, Vec<u8>)>>,
 }
 
@@ -255,7 +257,7 @@ pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
     let mut files: Vec<(String, Vec<u8>)> = fetched.into_iter().filter_map(|(path, bytes)| Some((path, bytes.ok()?))).collect();
     files.sort();
     files.insert(0, (file, bytes));
-    Ok(Fetched { url, loaded, files: Arc::new(files) })
+    Ok(Fetched { url, dataset: Arc::new(loaded.dataset), problems: Arc::new(loaded.problems), files: Arc::new(files) })
 }
 
 /// `path` resolved against the URL `base` (a resource path against its descriptor's URL).

@@ -45,7 +45,7 @@ use pages::{Commitments, Funds, NotFound, Overview, PairedAssistance, PovertyExi
 pub struct DataState {
     resource: LocalResource<Result<load::Fetched, LoadError>>,
     attempt: RwSignal<u32>,
-    /// The loaded dataset, shared by every page (copied out of the resource once per load).
+    /// The loaded dataset, shared by every page.
     pub dataset: Memo<Option<Arc<Dataset>>>,
     /// What `?data=` asked for, when it is not the default dataset.
     param: StoredValue<DataParam>,
@@ -77,7 +77,7 @@ impl DataState {
             load_package(package.clone())
         });
         let dataset = Memo::new(move |_| {
-            resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::new(f.loaded.dataset.clone())))
+            resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::clone(&f.dataset)))
         });
         DataState { resource, attempt, dataset, param: StoredValue::new(param) }
     }
@@ -172,8 +172,8 @@ fn DataStatus() -> impl IntoView {
         DataParam::Invalid { value, reason } => Some(view! {
             <p class="data-notice" role="note">{move || i18n.t_args("param-data-invalid", &[("value", value.as_str().into()), ("reason", i18n.t(reason).into())])}</p>
         }.into_any()),
-        DataParam::Package(_) => data.resource.get().and_then(|r| r.ok()).map(|load::Fetched { url, loaded, .. }| view! {
-            <p class="data-notice" role="note">{move || i18n.t_args("data-other-package", &[("title", loaded.dataset.title.as_str().into()), ("url", url.as_str().into())])}</p>
+        DataParam::Package(_) => data.resource.get().and_then(|r| r.ok()).map(|load::Fetched { url, dataset, .. }| view! {
+            <p class="data-notice" role="note">{move || i18n.t_args("data-other-package", &[("title", dataset.title.as_str().into()), ("url", url.as_str().into())])}</p>
         }.into_any()),
         DataParam::Default => None,
     };
@@ -182,8 +182,8 @@ fn DataStatus() -> impl IntoView {
         {move || match data.resource.get() {
             None => ().into_any(),
             Some(Err(error)) => view! { <status::LoadFailed error=error retry=Callback::new(move |_| data.retry())/> }.into_any(),
-            Some(Ok(fetched)) if !fetched.loaded.problems.is_empty() => {
-                view! { <status::DataProblems url=fetched.url problems=fetched.loaded.problems/> }.into_any()
+            Some(Ok(fetched)) if !fetched.problems.is_empty() => {
+                view! { <status::DataProblems url=fetched.url problems=fetched.problems.to_vec()/> }.into_any()
             }
             Some(Ok(_)) => ().into_any(),
         }}
@@ -195,5 +195,5 @@ fn DataStatus() -> impl IntoView {
 #[component]
 fn DataLoading() -> impl IntoView {
     let data = expect_context::<DataState>();
-    move || data.resource.get().is_none().then(|| view! { <status::Loading url=load::absolute_url(&data.package())/> })
+    move || data.resource.with(Option::is_none).then(|| view! { <status::Loading url=load::absolute_url(&data.package())/> })
 }

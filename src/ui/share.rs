@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::chart::spec::Chart;
 use crate::map::choropleth::Choropleth;
 use crate::data::period::Date;
+use crate::data::Dataset;
 use crate::i18n::{tr, Locale};
 use crate::params::Theme;
 use crate::share::{self, card, cite, embed, table};
@@ -38,9 +39,9 @@ pub struct Shared {
 pub enum Shown {
     /// A chart: its card (PNG, SVG) and its marks (CSV).
     Chart(Chart),
-    /// A choropleth: its card (with the map drawn on the page, found by `picture`, a selector) and
-    /// its table (CSV); `caption` credits the boundaries.
-    Map { map: Arc<Choropleth>, caption: String, picture: &'static str },
+    /// A choropleth of `dataset`: its card (with the map drawn on the page, found by `picture`, a
+    /// selector) and its table (CSV); `caption` credits the boundaries.
+    Map { map: Arc<Choropleth>, dataset: Arc<Dataset>, caption: String, picture: &'static str },
     /// A table, as its CSV text.
     Table(String),
 }
@@ -50,7 +51,7 @@ impl Shared {
     fn csv(&self, locale: Locale) -> String {
         match &self.shown {
             Shown::Chart(chart) => table::chart_csv(chart, locale),
-            Shown::Map { map, .. } => table::choropleth_csv(map, locale),
+            Shown::Map { map, dataset, .. } => table::choropleth_csv(&map.rows(dataset, locale), locale),
             Shown::Table(csv) => csv.clone(),
         }
     }
@@ -207,9 +208,9 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
         let credit = format!("{} · {}", tr(locale, "portal-name"), permalink(s.anchor.as_deref()));
         match &s.shown {
             Shown::Chart(chart) => Some(card::card(chart, palette, &credit, locale, scale).map_err(|e| e.to_string())),
-            Shown::Map { map, caption, picture } => Some(download::standalone_svg(picture).map(|(svg, w, h)| {
+            Shown::Map { map, dataset, caption, picture } => Some(download::standalone_svg(picture).map(|(svg, w, h)| {
                 let width = f64::from(card::INNER_WIDTH);
-                let words = card::map_words(map, caption, &credit, locale);
+                let words = card::map_words(map, &map.rows(dataset, locale), caption, &credit, locale);
                 card::compose(&words, card::Picture { svg: &svg, width, height: width * h / w }, palette, locale, scale)
             })),
             Shown::Table(_) => None,

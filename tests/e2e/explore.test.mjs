@@ -269,6 +269,7 @@ describe("exploring", () => {
       // The choropleth's table names each shaded region with a link to its page.
       await page.goto(app.url("/map"));
       await waitForPortal(page);
+      await page.locator('button[aria-controls="map-table"]').click();
       const first = page.locator(".map-table tbody th a").first();
       await first.waitFor();
       const name = (await first.textContent()).trim();

@@ -86,6 +86,12 @@ describe("map", () => {
 
       // The default choice: the first indicator the data can shade. Its figures are the table's rows.
       const title = await page.locator("#map-title").textContent();
+      // The table is shown on request (a county map has thousands of rows).
+      const toggle = page.locator('button[aria-controls="map-table"]');
+      assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+      assert.equal(await page.locator(".map-table tbody tr").count(), 0, "no rows before the table is asked for");
+      await toggle.click();
+      assert.equal(await toggle.getAttribute("aria-expanded"), "true");
       const rows = await page.locator(".map-table tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.dataset.code, tr.querySelector("td.num").textContent]));
       assert.ok(rows.length >= 1, title);
       const observations = await csv("observations.csv");

@@ -529,6 +529,8 @@ describe("print", () => {
       await page.goto(app.url("/map?at=150500"));
       await waitForPortal(page);
       await page.locator("#region-150521").waitFor();
+      // The table, once shown, is printed with the map.
+      await page.locator('button[aria-controls="map-table"]').click();
       for (const hidden of [".site-nav", ".lang-switch", ".theme-toggle", ".view-switch", ".map-search", ".map-keys", ".share-tools"]) {
         assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
       }

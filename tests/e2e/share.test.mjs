@@ -235,6 +235,7 @@ print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))`], { inp
       await page.locator(".map-box svg path.region").first().waitFor({ timeout: 30_000 });
       const title = await page.locator("#map-title").textContent();
       const regions = await page.locator(".map-box svg path.region").count();
+      await page.locator('button[aria-controls="map-table"]').click();
       await page.locator('.share-tools [data-share="download"]').click();
       const dialog = page.locator(".share-dialog[open]");
       await dialog.waitFor();

@@ -114,7 +114,7 @@ pub fn MapSection() -> impl IntoView {
     let data = expect_context::<DataState>();
     // The package says which boundaries to draw; without a package the portal's own are drawn.
     let files = Memo::new(move |_| match data.resource.get()? {
-        Ok(fetched) => Some(Files::of(&fetched.url, &fetched.loaded.dataset)),
+        Ok(fetched) => Some(Files::of(&fetched.url, &fetched.dataset)),
         Err(_) => Some(Files::portal()),
     });
     move || files.get().map(|files| view! { <MapLoader files=files/> })
@@ -201,21 +201,33 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             naming.want();
         }
     });
+    // The files asked for together are added to the atlas together: the map is redrawn once, not
+    // once per province (a county map of the country is 34 files and 2,875 paths).
     let want = move |provinces: Vec<String>| {
-        for p in provinces {
-            if requested.with_untracked(|r| r.contains(&p)) {
-                continue;
-            }
-            requested.update(|r| {
-                r.insert(p.clone());
-            });
-            spawn_local(async move {
-                match load_layers(files.with_value(|f| f.county_url(&p))).await {
-                    Ok(layers) => atlas.update(|a| a.add(&layers)),
-                    Err(e) => county_errors.update(|v| v.push((p, e))),
-                }
-            });
+        let new: Vec<String> = provinces.into_iter().filter(|p| !requested.with_untracked(|r| r.contains(p))).collect();
+        if new.is_empty() {
+            return;
         }
+        requested.update(|r| r.extend(new.iter().cloned()));
+        spawn_local(async move {
+            let loads = new.into_iter().map(|p| async move {
+                let loaded = load_layers(files.with_value(|f| f.county_url(&p))).await;
+                (p, loaded)
+            });
+            let (mut layers, mut errors) = (Vec::new(), Vec::new());
+            for (p, loaded) in futures::future::join_all(loads).await {
+                match loaded {
+                    Ok(l) => layers.push(l),
+                    Err(e) => errors.push((p, e)),
+                }
+            }
+            if !layers.is_empty() {
+                atlas.update(|a| layers.iter().for_each(|l| a.add(l)));
+            }
+            if !errors.is_empty() {
+                county_errors.update(|v| v.extend(errors));
+            }
+        });
     };
 
     let changes = Changes::published();
@@ -400,9 +412,9 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             }.into_any(),
         }}
         <p class="chart-source map-caption">{caption}</p>
-        {move || (!embedded && show.get() == Show::Choropleth).then(|| shades.get()).flatten().map(|map| {
+        {move || (!embedded && show.get() == Show::Choropleth).then(|| shades.get().zip(data.dataset.get())).flatten().map(|(map, dataset)| {
             use crate::ui::share::{ShareTools, Shared, Shown};
-            let shared = Shared { title: map.title.clone(), anchor: None, stem: "map".into(), height: 760, shown: Shown::Map { map, caption: caption(), picture: ".map-box > svg" } };
+            let shared = Shared { title: map.title.clone(), anchor: None, stem: "map".into(), height: 760, shown: Shown::Map { map, dataset, caption: caption(), picture: ".map-box > svg" } };
             view! { <ShareTools shared=Signal::stored(shared) id="map".to_owned()/> }
         })}
     }

@@ -134,7 +134,11 @@ pub fn RegionMap(
         by_keyboard.set(true);
         go.run(MapQuery { at: to, ..query.get_untracked() });
     });
-    let value_of = move |code: &str| shades.with(|c| c.as_ref().and_then(|c| c.shaded.get(code).map(|s| s.text.clone())));
+    let data = expect_context::<crate::ui::DataState>();
+    let value_of = move |code: &str| {
+        let locale = i18n.locale.get();
+        data.dataset.with(|d| shades.with(|c| c.as_ref().zip(d.as_ref()).and_then(|(c, d)| c.text(d, code, locale))))
+    };
     let label = move |r: &RegionPath| match value_of(&r.code) {
         Some(v) => i18n.t_args("map-region-value", &[("region", r.name.as_str().into()), ("value", v.into())]),
         None => i18n.t_args("map-region-no-data", &[("region", r.name.as_str().into())]),
@@ -359,12 +363,14 @@ fn Tooltip(
     height: f64,
     label: impl Fn(&RegionPath) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let data = expect_context::<crate::ui::DataState>();
     move || {
         active.get().map(|r| {
             let (x, y) = (100.0 * r.anchor.0 / width, 100.0 * r.anchor.1 / height);
             // Beside the region, on the side with more room.
             let style = if x > 60.0 { format!("right:{:.1}%;top:{y:.1}%", 100.0 - x) } else { format!("left:{x:.1}%;top:{y:.1}%") };
-            let source = shades.with(|c| c.as_ref().and_then(|c| c.rows.iter().find(|row| row.code == r.code)).and_then(|row| row.source.clone()));
+            let locale = use_i18n().locale.get_untracked();
+            let source = data.dataset.with(|d| shades.with(|c| c.as_ref().zip(d.as_ref()).and_then(|(c, d)| c.source(d, &r.code, locale))));
             view! {
                 <div class="map-tooltip" role="presentation" style=style>
                     <span class="tip-value">{label(&r)}</span>
@@ -410,9 +416,11 @@ fn Legend(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
 fn ChoroplethTable(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
     let i18n = use_i18n();
     let shown = RwSignal::new(false);
+    let data = expect_context::<crate::ui::DataState>();
     let table = move || {
-        shades.get().map(|c| {
-            let count = c.rows.len();
+        shades.get().zip(data.dataset.get()).map(|(c, d)| {
+            let rows = c.rows(&d, i18n.locale.get());
+            let count = rows.len();
             view! {
                 <table>
                     <caption>{i18n.t_args("map-table-choropleth-caption", &[("count", count.into())])}</caption>
@@ -425,7 +433,7 @@ fn ChoroplethTable(shades: Memo<Option<Arc<Choropleth>>>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {c.rows.iter().map(|r| view! {
+                        {rows.iter().map(|r| view! {
                             <tr data-code=r.code.clone()>
                                 <th scope="row">{plain_link(&crate::ui::region::region_href(&r.region_code), None, r.region.clone())}</th>
                                 <td class="num">{plain_link(&crate::ui::chart::figure_href(&r.figure), Some("figure-link"), r.value.clone())}</td>
