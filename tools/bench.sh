@@ -165,6 +165,18 @@ How each figure is taken (both pages place the same \`gk:*\` performance marks):
   plus the size of the wasm linear memory.
 
 $(cat target/browser-bench.md)
+
+What the first measurements found, and what was changed for them: a county map's period switch
+took 1–30 s (its always-shown table made 8,600 router links, each following the address; the
+table is now shown on request and written with plain links, recolouring is one call to the DOM,
+and the texts of 2,870 figures are written when read); the 34 county files redrew the map 34 times
+as they arrived (now once); each page load copied the dataset (now shared); the service worker's
+downloads competed with the first view (now registered once the data is in); the loading list
+shifted the page as files finished (now below the text, lines of fixed height: CLS 0); and the
+server compressed on the fly (now the build's brotli copies). Splitting the wasm by page (Leptos
+lazy routes, split inside trunk's post-build hook) was built and passed the end-to-end suite on a
+branch, bringing the overview's wasm to ~390 KiB brotli; it is not merged, since the Leptos shell
+alone (~300 KiB) is already over the 200 KiB first-view budget.
 MD
 cat target/benchmarks.md
 if [[ "${1:-}" == "--write" ]]; then
