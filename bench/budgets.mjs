@@ -23,7 +23,7 @@ export const KNOWN_GAPS = {
   firstViewRatio: "the same wasm, against ECharts' ~300 KiB library",
   lcp: "the page's first text is drawn by the wasm, ~3 s to download at 1.44 Mbps before it runs",
   mapRatio: "the portal reads and checks every cell of the 19 MB package before drawing, the ECharts page four columns",
-  rowsPerSecond: "each figure is ~20 fields with separately allocated strings (id, quotation, notes in three languages)",
+  rowsPerSecond: "borderline (0.4–0.55 million rows/s with the machine's load): each figure is ~20 fields with separately allocated strings",
   memory: "~300 bytes per figure, the package's bytes kept for its download, and the wasm memory never shrinks after the peak while reading",
 };
 
