@@ -364,12 +364,13 @@ fn Tooltip(
     label: impl Fn(&RegionPath) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let data = expect_context::<crate::ui::DataState>();
+    let i18n = use_i18n();
     move || {
         active.get().map(|r| {
             let (x, y) = (100.0 * r.anchor.0 / width, 100.0 * r.anchor.1 / height);
             // Beside the region, on the side with more room.
             let style = if x > 60.0 { format!("right:{:.1}%;top:{y:.1}%", 100.0 - x) } else { format!("left:{x:.1}%;top:{y:.1}%") };
-            let locale = use_i18n().locale.get_untracked();
+            let locale = i18n.locale.get();
             let source = data.dataset.with(|d| shades.with(|c| c.as_ref().zip(d.as_ref()).and_then(|(c, d)| c.source(d, &r.code, locale))));
             view! {
                 <div class="map-tooltip" role="presentation" style=style>
