@@ -9,22 +9,19 @@
 // The site it serves (nginx with the portal's own configuration, brotli on) is DIST, plus /peer/
 // (the ECharts page) and /synthetic/ (the synthetic scale dataset of `gongkai-synth`, never the
 // default), in a temporary folder.
-import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 
 import { startNginx } from "../tools/nginx-server.mjs";
-import { precompress } from "../tools/precompress.mjs";
 import { check, median } from "./budgets.mjs";
+import { buildSite } from "./site.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // The browser driver is a tool dependency (tools/package.json).
 const { chromium } = createRequire(join(ROOT, "tools", "package.json"))("playwright-core");
 const DIST = resolve(process.argv[2] ?? join(ROOT, "dist"));
-export { chromium };
 const OUT = join(ROOT, "target", "browser-bench.md");
 const KiB = 1024;
 
@@ -40,15 +37,6 @@ const DESKTOP = { viewport: { width: 1280, height: 900 } };
 // ---------------------------------------------------------------------------------------------
 // The site
 
-async function buildSite() {
-  const site = await mkdtemp(join(tmpdir(), "gongkai-bench-"));
-  await cp(DIST, site, { recursive: true });
-  execFileSync("node", [join(ROOT, "bench", "peer", "build.mjs"), join(site, "peer")], { stdio: "inherit" });
-  execFileSync("cargo", ["run", "--quiet", "--locked", "--release", "--bin", "gongkai-synth", "--", join(site, "synthetic")], { cwd: ROOT, stdio: "inherit" });
-  await precompress(join(site, "peer"));
-  await precompress(join(site, "synthetic"));
-  return site;
-}
 
 /** Data rows in the package's CSVs (lines after each header; the generator writes no line breaks
  *  inside cells). */
@@ -253,7 +241,7 @@ async function recolourRounds(page) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const site = await buildSite();
+  const site = await buildSite(DIST, { compressed: true });
   const server = await startNginx(site);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

@@ -4,22 +4,17 @@
 // marks, and shows errors as text.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 
 import { ROOT, startApp, screenshot } from "./harness.mjs";
-import { buildPeer } from "../../bench/peer/build.mjs";
+import { buildSite } from "../../bench/site.mjs";
 
 const SYNTHETIC = "/synthetic/datapackage.json";
 let app, site;
 
 before(async () => {
-  site = await mkdtemp(join(tmpdir(), "gongkai-peer-"));
-  await cp(process.env.DIST ?? join(ROOT, "dist"), site, { recursive: true });
-  await buildPeer(join(site, "peer"));
-  execFileSync("cargo", ["run", "--release", "--quiet", "--bin", "gongkai-synth", "--", join(site, "synthetic")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  site = await buildSite(process.env.DIST ?? join(ROOT, "dist"));
   app = await startApp({ dist: site });
 });
 after(async () => {
