@@ -38,7 +38,11 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const page = await fetchAndStore(cache, scoped("./"));
   const html = await page.text();
-  const linked = [...html.matchAll(/(?:href|src)="([^"#]+)"/g)].map((m) => scoped(m[1])).filter((u) => u.startsWith(self.location.origin));
+  // The page's files (the app's WebAssembly is named by the first-view script's data-wasm); not
+  // the links of its pre-rendered first view, which are routes answered with this same page.
+  const linked = [...html.matchAll(/(?:href|src|data-wasm)="([^"#]+)"/g)]
+    .map((m) => scoped(m[1]))
+    .filter((u) => u.startsWith(self.location.origin) && /\.[a-z0-9]+$/i.test(new URL(u).pathname));
   const descriptor = await fetchAndStore(cache, scoped("data/datapackage.json"));
   const resources = ((await descriptor.json()).resources ?? []).map((r) => scoped(`data/${r.path}`));
   const rest = [...new Set([...linked, ...resources, scoped("geo/china.topo.json"), scoped("geo/names.json"), scoped("embed.js")])];

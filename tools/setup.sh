@@ -2,9 +2,11 @@
 # Installs whatever the portal needs to build and test, skipping what is already present.
 # Versions follow ../shared/TOOLCHAIN.md; every step is idempotent and safe to re-run.
 #
-#   tools/setup.sh          build tools (wasm target, trunk, wasm-bindgen-cli, npm tools)
-#   tools/setup.sh --test   also the browser stack (Debian chromium, chromedriver, CJK fonts, brotli)
-#                           and Debian's nginx, which serves the build to the end-to-end journeys
+#   tools/setup.sh          build tools (wasm target, trunk, wasm-bindgen-cli, npm tools, brotli) and
+#                           Debian's chromium, which pre-renders the first view at each build
+#                           (tools/prerender.mjs)
+#   tools/setup.sh --test   also the rest of the browser stack (chromedriver, CJK fonts) and
+#                           Debian's nginx, which serves the build to the end-to-end journeys
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,8 +21,8 @@ want_test=0
 # --- Debian packages -------------------------------------------------------
 apt_pkgs=()
 command -v brotli >/dev/null || apt_pkgs+=(brotli)
+command -v chromium >/dev/null || apt_pkgs+=(chromium)
 if (( want_test )); then
-  command -v chromium >/dev/null || apt_pkgs+=(chromium)
   command -v chromedriver >/dev/null || apt_pkgs+=(chromium-driver)
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || apt_pkgs+=(fonts-wqy-microhei)
   [[ -x /usr/sbin/nginx ]] || apt_pkgs+=(nginx)

@@ -9,6 +9,7 @@ pub mod download;
 pub mod embed;
 mod explore;
 pub mod find;
+mod first_view;
 pub mod i18n;
 mod indicator;
 pub mod load;
@@ -98,10 +99,15 @@ impl DataState {
     }
 }
 
-/// Mounts the portal on `<body>`.
+/// Mounts the portal in the page's `#app` element (index.html), or on `<body>` where there is none.
 pub fn mount() {
+    use wasm_bindgen::JsCast;
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    let app = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match app.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => leptos::mount::mount_to(el, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }
 
 #[component]
@@ -111,6 +117,7 @@ pub fn App() -> impl IntoView {
     let data = DataState::new();
     provide_context(data);
     offline::register(move || data.resource.with(Option::is_some));
+    first_view::take_over(move || data.resource.with(Option::is_some));
 
     view! {
         <Router>

@@ -7,6 +7,8 @@
 //! - [`CHART_PAINTED`]: the first frame with a chart in it has been painted.
 //! - `gk:map-painted:N`: a frame with a map layer of `N` regions has been painted.
 //! - [`RECOLOURED`]: a frame with the map's new colours has been painted.
+//! - `gk:first-view` (placed by the start-up script): the pre-rendered first view has been
+//!   painted; [`TOOK_OVER`]: the app has replaced it (src/ui/first_view.rs).
 
 use std::time::Duration;
 
@@ -22,6 +24,8 @@ pub const PARSE_VALIDATE: &str = "gk:parse-validate";
 pub const CHART_PAINTED: &str = "gk:chart-painted";
 /// A frame with recoloured map regions has been painted.
 pub const RECOLOURED: &str = "gk:recoloured";
+/// The app has replaced the pre-rendered first view.
+pub const TOOK_OVER: &str = "gk:took-over";
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()

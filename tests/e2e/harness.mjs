@@ -14,25 +14,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 
+import { launchChromium } from "../../tools/chromium.mjs";
 import { startNginx } from "../../tools/nginx-server.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(join(ROOT, "tools", "package.json"));
-const { chromium } = require("playwright-core");
 
 export const ARTIFACTS = join(ROOT, "target", "e2e");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-// Flags for a sandboxed, offline machine (see TOOLCHAIN.md): no background connections at all.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Starts nginx on a free port and launches headless Chromium. */
 export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") } = {}) {
@@ -42,7 +30,7 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await startNginx(dist);
   const base = server.url;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
 
   return {
     base,
@@ -56,9 +44,10 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
      * Fails the journey on any uncaught page error, console error not listed in `allowConsole`
      * (regexps) or Content-Security-Policy violation in any of its pages and frames (unless
      * `cspViolations` collects them for the journey to check); on failure saves
-     * target/e2e/<name>.png and rethrows.
+     * target/e2e/<name>.png and rethrows. Navigations wait for the app to take over from the
+     * pre-rendered first view unless `takeOver` is false.
      */
-    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block", deviceScaleFactor = 1, cspViolations = null } = {}) {
+    async journey(name, fn, { viewport = { width: 1280, height: 900 }, colorScheme = "light", allowConsole = [], locale = "zh-CN", serviceWorkers = "block", deviceScaleFactor = 1, cspViolations = null, takeOver = true } = {}) {
       // The portal's service worker answers from its cache when the network fails; journeys that
       // simulate failures must reach the network, so it runs only where a journey asks for it.
       const context = await browser.newContext({ viewport, colorScheme, locale, serviceWorkers, deviceScaleFactor });
@@ -69,6 +58,7 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
         document.addEventListener("securitypolicyviolation", (e) =>
           window.__gongkaiCspViolation(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} in ${e.documentURI}`)),
       );
+      if (takeOver) context.on("page", actOnTheApp);
       const page = await context.newPage();
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("console", (m) => {
@@ -97,6 +87,29 @@ export async function startApp({ dist = process.env.DIST ?? join(ROOT, "dist") }
       await this.stopServer();
     },
   };
+}
+
+/**
+ * Makes `page`'s navigations (goto, reload, back, forward) wait, when they open on the overview
+ * pre-rendered into the page (public/first-view.js), until the app has taken over from it:
+ * journeys act on the app. tests/e2e/first-view.test.mjs checks the pre-rendered view itself.
+ */
+function actOnTheApp(page) {
+  const settled = () =>
+    page
+      .waitForFunction(() => !document.documentElement.classList.contains("first-view"), null, { timeout: 30_000 })
+      .catch((err) => {
+        err.message = `the app did not take over from the pre-rendered first view: ${err.message}`;
+        throw err;
+      });
+  for (const method of ["goto", "reload", "goBack", "goForward"]) {
+    const navigate = page[method].bind(page);
+    page[method] = async (...args) => {
+      const response = await navigate(...args);
+      await settled();
+      return response;
+    };
+  }
 }
 
 /** Saves a screenshot of `page` to target/e2e/<name>.png for people to look at; returns the path. */

@@ -68,7 +68,7 @@ describe("headers served by nginx", () => {
 
   test("hashed files are cached for a year; the page, data and service worker are revalidated; types are right", async () => {
     const html = await readFile(join(DIST, "index.html"), "utf8");
-    const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)[1];
+    const wasm = html.match(/"\/([^"]+_bg\.wasm)"/)[1];
     const wasmRes = await head(`/${wasm}`);
     assert.equal(wasmRes.headers.get("cache-control"), CACHE.hashed);
     assert.equal(wasmRes.headers.get("content-type"), "application/wasm");
@@ -82,7 +82,7 @@ describe("headers served by nginx", () => {
 
   test("text and wasm go out as the build's brotli copies (byte for byte), gzip or plain to browsers without brotli", async () => {
     const html = await (await head("/")).text();
-    const wasm = html.match(/href="\/([^"]+_bg\.wasm)"/)[1];
+    const wasm = html.match(/"\/([^"]+_bg\.wasm)"/)[1];
     for (const path of [wasm, "data/observations.csv", "geo/china.topo.json"]) {
       const raw = (encoding) => new Promise((ok, fail) => {
         const url = new URL(app.url(`/${path}`));

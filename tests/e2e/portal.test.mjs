@@ -242,7 +242,8 @@ describe("data loading", () => {
         await held;
         await route.continue();
       });
-      await page.goto(app.url("/"));
+      // A page without the pre-rendered first view (which shows its data while the app loads).
+      await page.goto(app.url("/funds"));
       await page.locator(".loading progress").waitFor();
       await page.locator(".loading-slow").waitFor({ timeout: 10_000 });
       assert.match(await page.textContent(".loading-slow"), /datapackage\.json/);

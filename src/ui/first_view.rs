@@ -1,0 +1,52 @@
+//! Taking over from the pre-rendered first view.
+//!
+//! The build pre-renders the overview into the page (`#first-view`, tools/prerender.mjs), and
+//! public/first-view.js shows it (class `first-view` on `<html>`) when the app would start on
+//! exactly that view. Meanwhile the app renders out of sight in `#app` (style/main.css). Once its
+//! data has loaded or failed, and that frame is painted, [`take_over`] removes the pre-rendered
+//! view and shows the app in its place, in one step: the app's page lies where the first view
+//! lay, so nothing on screen moves.
+
+use std::time::Duration;
+
+use leptos::prelude::{request_animation_frame, set_timeout, Effect};
+
+use super::perf;
+
+/// The class on `<html>` while the pre-rendered first view is shown.
+const SHOWN: &str = "first-view";
+/// The pre-rendered first view's element.
+const ELEMENT: &str = "first-view";
+
+/// Whether the page opened on the pre-rendered first view and the app has not yet taken over.
+fn shown() -> bool {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    root.is_some_and(|r| r.class_list().contains(SHOWN))
+}
+
+/// Replaces the pre-rendered first view with the app once `ready` (the data has loaded or
+/// failed) and the app's frame has been painted. Does nothing when the page did not open on it.
+pub fn take_over(ready: impl Fn() -> bool + Send + Sync + 'static) {
+    if !shown() {
+        return;
+    }
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !ready() {
+            return done.unwrap_or(false);
+        }
+        // The app's page has been laid out and painted (out of sight) before it is shown.
+        request_animation_frame(|| set_timeout(swap, Duration::ZERO));
+        true
+    });
+}
+
+fn swap() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(first) = document.get_element_by_id(ELEMENT) {
+        first.remove();
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.class_list().remove_1(SHOWN);
+    }
+    perf::mark(perf::TOOK_OVER);
+}
