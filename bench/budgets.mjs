@@ -19,9 +19,6 @@ export const BUDGETS = [
  *  They are measured and shown as missed on every run, but do not fail it; any other budget
  *  missed fails the benchmark. A gap that closes is reported, to be taken off this list. */
 export const KNOWN_GAPS = {
-  firstView: "the wasm is ~500 KiB brotli, the Leptos runtime and every page's views in one module",
-  firstViewRatio: "the same wasm, against ECharts' ~300 KiB library",
-  lcp: "the page's first text is drawn by the wasm, ~3 s to download at 1.44 Mbps before it runs",
   mapRatio: "the portal reads and checks every cell of the 19 MB package before drawing, the ECharts page four columns",
   rowsPerSecond: "borderline (0.4–0.55 million rows/s with the machine's load): each figure is ~20 fields with separately allocated strings",
   memory: "~300 bytes per figure, the package's bytes kept for its download, and the wasm memory never shrinks after the peak while reading",

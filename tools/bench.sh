@@ -148,9 +148,13 @@ written at build time), beside two folders it adds for the run:
 
 How each figure is taken (both pages place the same \`gk:*\` performance marks):
 
-- *First view*: \`/\` and \`/peer/\` in a fresh browser context (empty cache, no service worker) until
-  the first chart is painted and the network has been quiet for 500 ms; the response bodies as
-  sent (brotli), with the default data package.
+- *First view*: \`/\` and \`/peer/\` in a fresh browser context (empty cache, no service worker),
+  loaded until the first chart is painted and the network has been quiet for 500 ms; the response
+  bodies as sent (brotli), with the default data package. The first view is every file asked for
+  before it was painted: for the portal, the overview pre-rendered into the page (mark
+  \`gk:first-view\`, placed after that view's first frame); for the ECharts page, its chart
+  (\`gk:chart-painted\`). The whole load (until the network is quiet: for the portal, also the
+  app's WebAssembly and data, asked for after the first view) is shown beside it.
 - *LCP, CLS*: the Lighthouse mobile preset applied through DevTools (150 ms round trips, 1.44 Mbps
   down, 4× slower CPU, a 412 × 823 screen at 1.75×); LCP is the last largest-contentful-paint
   entry, CLS the sum of layout shifts. Median (LCP) and worst (CLS) of 3 alternating loads.
