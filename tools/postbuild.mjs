@@ -68,7 +68,8 @@ await writeFile(page, html);
 // 3. The first view, pre-rendered from this very build.
 const APP = /<div id="app"><\/div>/;
 if (!APP.test(html)) throw new Error(`${page}: no <div id="app"></div> for the app to mount in`);
-const firstView = await prerender(dir);
+// Under `trunk serve`, its live-reload script cannot reach trunk from the pre-rendering server.
+const firstView = await prerender(dir, { ignore: serving ? [/\.well-known\/trunk\/ws/] : [] });
 html = html.replace(APP, (m) => `<div id="first-view">${firstView}</div>\n${m}`);
 await writeFile(page, html);
 

@@ -16,8 +16,9 @@ export const WIDTH = 412;
 /** The prefix of the first view's ids. */
 export const ID_PREFIX = "fv-";
 
-/** The app's overview as built in `dir` (served from it), as the markup of #first-view's content. */
-export async function prerender(dir) {
+/** The app's overview as built in `dir` (served from it), as the markup of #first-view's content.
+ *  Errors in the page fail it, except console errors matching one of `ignore` (regexps). */
+export async function prerender(dir, { ignore = [] } = {}) {
   const { server, url } = await startStaticServer(dir, 0);
   const browser = await launchChromium();
   try {
@@ -25,7 +26,7 @@ export async function prerender(dir) {
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("console", (m) => m.type() === "error" && !ignore.some((re) => re.test(m.text())) && errors.push(m.text()));
     await page.goto(`${url}/`);
     // The app has taken over its own (still empty) first view and painted its chart.
     await page.waitForFunction(() => ["gk:took-over", "gk:chart-painted"].every((m) => performance.getEntriesByName(m).length), null, { timeout: 60_000 });
