@@ -6,7 +6,7 @@
 //! whole figures (not parts of a breakdown), and one figure per division: a second figure for
 //! the same division is set aside and listed, never added.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chart::catalogue::unit_scale;
 use crate::chart::spec::Cited;
@@ -61,7 +61,8 @@ fn is_division(level: Level) -> bool {
 /// Every indicator and level the dataset can shade, those reaching the most divisions first
 /// (then in the indicators' order).
 pub fn choices(dataset: &Dataset) -> Vec<Choice> {
-    let mut found: FxHashMap<(usize, Level), Vec<(Period, Vec<usize>)>> = FxHashMap::default();
+    // The divisions reached, per indicator, level and period (a set: a county map has thousands).
+    let mut found: FxHashMap<(usize, Level), Vec<(Period, FxHashSet<usize>)>> = FxHashMap::default();
     for f in dataset.observations.iter().filter(|f| shadeable(f)) {
         let Some(region) = dataset.regions.get(f.region) else { continue };
         if !is_division(region.level) {
@@ -69,9 +70,10 @@ pub fn choices(dataset: &Dataset) -> Vec<Choice> {
         }
         let periods = found.entry((f.indicator, region.level)).or_default();
         match periods.iter_mut().find(|(p, _)| *p == f.period) {
-            Some((_, regions)) if !regions.contains(&f.region) => regions.push(f.region),
-            Some(_) => {}
-            None => periods.push((f.period, vec![f.region])),
+            Some((_, regions)) => {
+                regions.insert(f.region);
+            }
+            None => periods.push((f.period, FxHashSet::from_iter([f.region]))),
         }
     }
     let mut choices: Vec<Choice> = found
