@@ -177,10 +177,21 @@ and the texts of 2,870 figures are written when read); the 34 county files redre
 as they arrived (now once); each page load copied the dataset (now shared); the service worker's
 downloads competed with the first view (now registered once the data is in); the loading list
 shifted the page as files finished (now below the text, lines of fixed height: CLS 0); and the
-server compressed on the fly (now the build's brotli copies). Splitting the wasm by page (Leptos
-lazy routes, split inside trunk's post-build hook) was built and passed the end-to-end suite on a
-branch, bringing the overview's wasm to ~390 KiB brotli; it is not merged, since the Leptos shell
-alone (~300 KiB) is already over the 200 KiB first-view budget.
+server compressed on the fly (now the build's brotli copies); and building the map's choices
+searched a list for each of 236,000 figures (245 ms of the county map; now a set).
+
+The first view was the whole app: 562 KiB, almost all of it the WebAssembly (~500 KiB brotli: the
+Leptos runtime and every page's views in one module), and nothing was drawn before it had run, so
+LCP was 3.6 s under the mobile preset. Each build now pre-renders the overview into the page
+(\`tools/prerender.mjs\`: the built app, opened in headless Chromium at a phone's width, copied
+as it shows), so a reader who arrives there sees it from the HTML, stylesheet and start-up
+scripts alone; the WebAssembly is asked for once that view is painted, and the app takes over in
+place when its data is in (\`src/ui/first_view.rs\`; no layout shift). That view is the app's
+default start (the overview, 简体中文, light theme, as a Chinese browser gets it); other pages,
+languages, themes and \`?data=\` start the app at once, as before (\`public/first-view.js\`). What
+remains is the whole load (the table's second rows): the WebAssembly still arrives after the first
+view, ~500 KiB. Splitting it by page (Leptos lazy routes, split inside trunk's post-build hook)
+brought the overview's part to ~390 KiB on a branch; it is not merged.
 MD
 cat target/benchmarks.md
 if [[ "${1:-}" == "--write" ]]; then
