@@ -10,6 +10,7 @@
 use std::time::Duration;
 
 use leptos::prelude::{request_animation_frame, set_timeout, Effect};
+use wasm_bindgen::JsCast;
 
 use super::perf;
 
@@ -40,13 +41,30 @@ pub fn take_over(ready: impl Fn() -> bool + Send + Sync + 'static) {
     });
 }
 
+/// The elements a reader can reach by keyboard in the first view: its links (its other controls
+/// are disabled), in the same order as in the app's page.
+const REACHABLE: &str = "a[href]";
+
 fn swap() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(first) = document.get_element_by_id(ELEMENT) {
+    let first = document.get_element_by_id(ELEMENT);
+    // The link the reader is on keeps the focus: the same link in the app's page.
+    let focused = first.as_ref().and_then(|first| {
+        let active = document.active_element()?;
+        let links = first.query_selector_all(REACHABLE).ok()?;
+        (0..links.length()).find(|&i| links.item(i).is_some_and(|l| l.is_same_node(Some(&active))))
+    });
+    if let Some(first) = first {
         first.remove();
     }
     if let Some(root) = document.document_element() {
         let _ = root.class_list().remove_1(SHOWN);
+    }
+    if let Some(i) = focused {
+        let app = document.get_element_by_id("app").and_then(|app| app.query_selector_all(REACHABLE).ok());
+        if let Some(link) = app.and_then(|links| links.item(i)).and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = link.focus();
+        }
     }
     perf::mark(perf::TOOK_OVER);
 }

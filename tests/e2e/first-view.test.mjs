@@ -61,7 +61,7 @@ describe("first view", () => {
     }, { takeOver: false });
   });
 
-  test("the app takes over with the same page: same text, nothing moves, the WebAssembly asked for after the first paint", async () => {
+  test("the app takes over with the same page: same text, nothing moves, focus kept, the WebAssembly asked for after the first paint", async () => {
     await app.journey("first-view-takeover", async (page) => {
       await page.addInitScript(() => {
         window.__shifts = 0;
@@ -77,6 +77,8 @@ describe("first view", () => {
       const navigation = page.goto(app.url("/"), { waitUntil: "commit" });
       await page.locator("#first-view main h1").waitFor();
       const before = await textOf(page, "#first-view main");
+      // A keyboard reader is on a link of the first view when the app arrives.
+      await page.locator("#first-view").getByRole("link", { name: "资金" }).focus();
       release();
       await navigation;
       await page.waitForFunction(() => performance.getEntriesByName("gk:took-over").length > 0);
@@ -84,6 +86,8 @@ describe("first view", () => {
       assert.equal(await page.locator("#app main").isVisible(), true);
       assert.equal(await textOf(page, "#app main"), before, "the app shows what the first view showed");
       assert.equal(await page.evaluate(() => window.__shifts), 0, "layout shift");
+      const focus = await page.evaluate(() => ({ text: document.activeElement.textContent.trim(), inApp: !!document.activeElement.closest("#app") }));
+      assert.deepEqual(focus, { text: "资金", inApp: true }, "focus stays on the same link");
       const order = await page.evaluate(() => ({
         painted: performance.getEntriesByName("gk:first-view")[0]?.startTime,
         wasm: performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"))?.startTime,
