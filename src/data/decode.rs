@@ -23,46 +23,197 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, kind)| *kind)
 }
 
-/// The line and column (both from 1, columns in characters) of byte `at` of `bytes`, which are
-/// valid UTF-8 up to `at`.
-fn position(bytes: &[u8], at: usize) -> (u64, u64) {
-    let before = &bytes[..at];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
-    let column = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count() as u64;
-    (line, column)
+/// Checks a file's bytes piece by piece, as they arrive, so that a large file need not be one
+/// block in memory to be read: [`Check::finish`] gives the same verdict as [`text`] on the whole.
+#[derive(Default)]
+pub struct Check {
+    size: u64,
+    /// The first bytes, which say whether the file is UTF-16 or a binary format, kept until
+    /// there are enough of them.
+    head: Vec<u8>,
+    /// Whether `head` has been judged and handed on.
+    started: bool,
+    /// The bytes of a character cut by the end of the last piece.
+    cut: Vec<u8>,
+    /// Line and character (both from 1) where the next byte is.
+    line: u64,
+    column: u64,
+    /// Whether every character after the byte-order mark so far is white space.
+    blank: bool,
+    bom: bool,
+    /// Where the first NUL character is.
+    nul: Option<(u64, u64)>,
+    /// The first problem found, which ends the checking.
+    error: Option<Found>,
+}
+
+/// A problem [`Check`] found, to be located in its file by [`Check::finish`].
+enum Found {
+    Utf16,
+    NotText(&'static str),
+    NotUtf8 { line: u64, column: u64, shown: String },
+}
+
+/// What [`Check`] learned about a file that reading it as CSV needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// Where the text starts: after the byte-order mark, if there is one.
+    pub start: usize,
+    /// How many line breaks the file has.
+    pub line_breaks: u64,
+    /// Whether the text is empty or only white space.
+    pub blank: bool,
+}
+
+/// How many bytes judge the start of a file: the longest signature of [`binary_kind`].
+const HEAD: usize = 8;
+
+impl Check {
+    pub fn new() -> Check {
+        Check { line: 1, column: 1, blank: true, ..Check::default() }
+    }
+
+    /// Checks the next `bytes` of the file.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        self.size += bytes.len() as u64;
+        if self.error.is_some() {
+            return;
+        }
+        if !self.started {
+            let wanted = (HEAD - self.head.len()).min(bytes.len());
+            self.head.extend_from_slice(&bytes[..wanted]);
+            if self.head.len() < HEAD {
+                return;
+            }
+            self.start();
+            self.text(&bytes[wanted..]);
+        } else {
+            self.text(bytes);
+        }
+    }
+
+    /// Judges the first bytes and checks them as text.
+    fn start(&mut self) {
+        self.started = true;
+        let head = std::mem::take(&mut self.head);
+        if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+            self.error = Some(Found::Utf16);
+        } else if let Some(kind) = binary_kind(&head) {
+            self.error = Some(Found::NotText(kind));
+        } else {
+            self.bom = head.starts_with(UTF8_BOM);
+            self.text(&head);
+        }
+    }
+
+    /// Checks `bytes` as the continuation of UTF-8 text.
+    fn text(&mut self, mut bytes: &[u8]) {
+        if self.error.is_some() {
+            return;
+        }
+        // A character the last piece cut is completed first.
+        while !self.cut.is_empty() && !bytes.is_empty() {
+            self.cut.push(bytes[0]);
+            bytes = &bytes[1..];
+            match std::str::from_utf8(&self.cut) {
+                Ok(_) => {
+                    let cut = std::mem::take(&mut self.cut);
+                    self.valid(&cut);
+                }
+                Err(e) if e.error_len().is_some() => {
+                    let shown = self.cut.iter().take(e.error_len().unwrap_or(1)).map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ");
+                    self.error = Some(Found::NotUtf8 { line: self.line, column: self.column, shown });
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(_) => self.valid(bytes),
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                self.valid(good);
+                match e.error_len() {
+                    Some(len) => {
+                        let shown = rest[..len].iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ");
+                        self.error = Some(Found::NotUtf8 { line: self.line, column: self.column, shown });
+                    }
+                    None => self.cut = rest.to_vec(),
+                }
+            }
+        }
+    }
+
+    /// Takes note of `bytes`, valid UTF-8, where they are in the file.
+    fn valid(&mut self, bytes: &[u8]) {
+        let chars = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64;
+        if self.nul.is_none() {
+            if let Some(at) = bytes.iter().position(|&b| b == 0) {
+                let before = &bytes[..at];
+                self.nul = Some(match before.iter().rposition(|&b| b == b'\n') {
+                    Some(nl) => (self.line + before.iter().filter(|&&b| b == b'\n').count() as u64, 1 + chars(&before[nl + 1..])),
+                    None => (self.line, self.column + chars(before)),
+                });
+            }
+        }
+        if self.blank {
+            let text = std::str::from_utf8(bytes).unwrap_or_default();
+            let text = if self.line == 1 && self.column == 1 && self.bom { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+            self.blank = text.chars().all(char::is_whitespace);
+        }
+        match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(nl) => {
+                self.line += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.column = 1 + chars(&bytes[nl + 1..]);
+            }
+            None => self.column += chars(bytes),
+        }
+    }
+
+    /// The verdict on the whole file `file`.
+    pub fn finish(mut self, file: &str) -> Result<Checked, DataError> {
+        let whole = |reason| DataError::new(file, Place::File, None, reason);
+        if self.size > MAX_BYTES {
+            return Err(whole(Reason::TooLarge { bytes: Some(self.size) }));
+        }
+        if !self.started {
+            self.start();
+        }
+        if self.error.is_none() && !self.cut.is_empty() {
+            let shown = format!("{:02X}", self.cut[0]);
+            self.error = Some(Found::NotUtf8 { line: self.line, column: self.column, shown });
+        }
+        match self.error {
+            Some(Found::Utf16) => Err(whole(Reason::Utf16)),
+            Some(Found::NotText(kind)) => Err(whole(Reason::NotText(kind))),
+            Some(Found::NotUtf8 { line, column, shown }) => Err(DataError::new(file, Place::Line { line, column }, Some(&shown), Reason::NotUtf8)),
+            None => match self.nul {
+                Some((line, column)) => Err(DataError::new(file, Place::Line { line, column }, None, Reason::NotText("nul"))),
+                None => Ok(Checked { start: if self.bom { UTF8_BOM.len() } else { 0 }, line_breaks: self.line - 1, blank: self.blank }),
+            },
+        }
+    }
+}
+
+/// The text of the file `file`, whose bytes are `bytes`, without a copy.
+pub fn as_str<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, DataError> {
+    let mut check = Check::new();
+    check.feed(bytes);
+    let checked = check.finish(file)?;
+    // Checked as UTF-8 above; read again to have it as a `str` without `unsafe`.
+    std::str::from_utf8(&bytes[checked.start..]).map_err(|_| DataError::new(file, Place::File, None, Reason::NotUtf8))
 }
 
 /// The text of the file `file`, whose bytes are `bytes`.
 pub fn text(file: &str, bytes: &[u8]) -> Result<String, DataError> {
-    let whole = |reason| DataError::new(file, Place::File, None, reason);
-    let size = bytes.len() as u64;
-    if size > MAX_BYTES {
-        return Err(whole(Reason::TooLarge { bytes: Some(size) }));
-    }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(whole(Reason::Utf16));
-    }
-    if let Some(kind) = binary_kind(bytes) {
-        return Err(whole(Reason::NotText(kind)));
-    }
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    let offset = bytes.len() - body.len();
-    match std::str::from_utf8(body) {
-        Ok(text) => match text.find('\0') {
-            Some(at) => {
-                let (line, column) = position(bytes, offset + at);
-                Err(DataError::new(file, Place::Line { line, column }, None, Reason::NotText("nul")))
-            }
-            None => Ok(text.to_owned()),
-        },
-        Err(e) => {
-            let at = offset + e.valid_up_to();
-            let (line, column) = position(bytes, at);
-            let shown = bytes[at..].iter().take(e.error_len().unwrap_or(1)).map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ");
-            Err(DataError::new(file, Place::Line { line, column }, Some(&shown), Reason::NotUtf8))
-        }
-    }
+    as_str(file, bytes).map(str::to_owned)
+}
+
+/// The text of the file `file` from its bytes, reusing their memory.
+pub fn into_text(file: &str, mut bytes: Vec<u8>) -> Result<String, DataError> {
+    let start = as_str(file, &bytes)?.as_ptr() as usize - bytes.as_ptr() as usize;
+    bytes.drain(..start);
+    String::from_utf8(bytes).map_err(|_| DataError::new(file, Place::File, None, Reason::NotUtf8))
 }
 
 #[cfg(test)]
@@ -109,5 +260,45 @@ mod tests {
         let e = text("observations.csv", &big).expect_err("too large");
         assert_eq!((e.place, *e.reason), (Place::File, Reason::TooLarge { bytes: Some(MAX_BYTES + 1) }));
         assert!(text("observations.csv", &big[1..]).is_ok(), "exactly the limit is read");
+    }
+
+    /// The verdict on `bytes` fed in two pieces cut at `at`.
+    fn in_two(bytes: &[u8], at: usize) -> Result<Checked, DataError> {
+        let mut check = Check::new();
+        check.feed(&bytes[..at]);
+        check.feed(&bytes[at..]);
+        check.finish("a.csv")
+    }
+
+    #[test]
+    fn a_file_checked_in_pieces_gets_the_verdict_of_the_whole() {
+        let files: &[&[u8]] = &[
+            "id,名称\n1,古塔区\n".as_bytes(),
+            "\u{feff}id\r\n二,三\r\n".as_bytes(),
+            b"id,\xE5\x90\x8D\xE7\xA7\xB0\n1,\xB9\xC5\xCB\xFE\n",
+            b"\xEF\xBB\xBFab\xFF",
+            b"id\nab\0c\n\xE5\x90",
+            b"id\n\xE5\x90",
+            b"\xFF\xFEi\0d\0",
+            b"\xFF\xFEi\0d\0,\0\x8C\0\n\0",
+            b"PK\x03\x04rest",
+            b"PK",
+            b"",
+            " \n\u{3000}\t".as_bytes(),
+            "\u{feff} \n".as_bytes(),
+        ];
+        for bytes in files {
+            let whole = text("a.csv", bytes);
+            for at in 0..=bytes.len() {
+                let pieces = in_two(bytes, at);
+                assert_eq!(pieces.as_ref().err(), whole.as_ref().err(), "{bytes:?} cut at {at}");
+                if let (Ok(checked), Ok(text)) = (pieces, &whole) {
+                    assert_eq!(checked.blank, text.trim().is_empty(), "{bytes:?}");
+                    assert_eq!(checked.line_breaks, text.matches('\n').count() as u64, "{bytes:?}");
+                    assert_eq!(std::str::from_utf8(&bytes[checked.start..]).ok(), Some(text.as_str()));
+                }
+            }
+        }
+        assert_eq!(into_text("a.csv", "\u{feff}id\n".as_bytes().to_vec()).as_deref(), Ok("id\n"));
     }
 }

@@ -42,66 +42,103 @@ pub fn files(descriptor_file: &str, descriptor: &Descriptor) -> (Vec<(&'static s
     (files, problems)
 }
 
+/// A published file's bytes as a package's reader has them: one block in memory, or pieces held
+/// elsewhere (the chunks the browser received), read through from the start once to check them
+/// as text and once to parse them.
+pub trait Contents {
+    /// A reader of the bytes from the first.
+    fn reader(&self) -> Box<dyn std::io::Read + '_>;
+}
+
+impl Contents for Vec<u8> {
+    fn reader(&self) -> Box<dyn std::io::Read + '_> {
+        Box::new(self.as_slice())
+    }
+}
+
 /// Reads the package described by `descriptor` (the file `descriptor_file`). `read` returns the
 /// bytes of a resource's path, or why they could not be had (e.g. [`DataError::unavailable`] with
 /// `HTTP 404 Not Found`).
-pub fn read(descriptor_file: &str, descriptor: &Descriptor, read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Loaded {
+pub fn read<C: Contents>(descriptor_file: &str, descriptor: &Descriptor, read: impl FnMut(&str) -> Result<C, DataError>) -> Loaded {
     read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), read)
 }
 
+/// The bytes of a file checked as text (see [`decode::Check`]), read in pieces of this size.
+const PIECE: usize = 64 * 1024;
+
+/// Checks `contents` (the file `file`) as text.
+fn check(file: &str, contents: &dyn Contents) -> Result<decode::Checked, DataError> {
+    let mut check = decode::Check::new();
+    let mut reader = contents.reader();
+    let mut piece = vec![0; PIECE];
+    loop {
+        match reader.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => check.feed(&piece[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(DataError::unavailable(file, e)),
+        }
+    }
+    check.finish(file)
+}
+
+/// The resource of `spec` as `files` names it, read with `read` and checked as text; `None`
+/// if the package has none or it cannot be read (the problem is added to `problems`).
+fn open<'f, C: Contents + 'f>(
+    spec: &Spec,
+    files: &'f [(&'static str, String)],
+    descriptor: &'f Descriptor,
+    read: &mut impl FnMut(&str) -> Result<C, DataError>,
+    problems: &mut Vec<DataError>,
+) -> Option<CsvFile<'f>> {
+    let (_, path) = files.iter().find(|(name, _)| *name == spec.name)?;
+    let contents = read(path).and_then(|contents| Ok((check(path, &contents)?, contents)));
+    match contents {
+        Ok((checked, contents)) => {
+            let fields = descriptor.resource(spec.name).map_or(&[][..], |r| r.fields.as_slice());
+            Some(CsvFile { name: path, contents: Box::new(contents), checked, fields })
+        }
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
+}
+
 /// [`read`] for a caller that has already asked [`files`] which files to get (the browser
-/// fetches them all before reading any).
-pub fn read_files(
+/// fetches them all before reading any). Each file is asked for, checked and read in turn, so
+/// that `read` can let go of one file's bytes before the next.
+pub fn read_files<C: Contents>(
     descriptor_file: &str,
     descriptor: &Descriptor,
     (files, mut problems): (Vec<(&'static str, String)>, Vec<DataError>),
-    mut read: impl FnMut(&str) -> Result<Vec<u8>, DataError>,
+    mut read: impl FnMut(&str) -> Result<C, DataError>,
 ) -> Loaded {
-    let texts: Vec<(&'static str, String, Option<String>)> = files
-        .into_iter()
-        .map(|(name, path)| {
-            let text = read(&path).and_then(|bytes| decode::text(&path, &bytes));
-            match text {
-                Ok(text) => (name, path, Some(text)),
-                Err(problem) => {
-                    problems.push(problem);
-                    (name, path, None)
-                }
-            }
-        })
-        .collect();
-    let empty = Vec::new();
-    let file = |spec: &Spec| {
-        texts.iter().find(|(name, _, _)| *name == spec.name).and_then(|(_, path, text)| {
-            let fields = descriptor.resource(spec.name).map_or(&empty, |r| &r.fields);
-            text.as_deref().map(|text| CsvFile { name: path.as_str(), text, fields })
-        })
-    };
-
+    let mut file = |spec: &Spec, problems: &mut Vec<DataError>| open(spec, &files, descriptor, &mut read, problems);
     let mut dataset = Dataset { title: descriptor.title.clone(), ..Dataset::default() };
-    if let Some(f) = file(&resources::REGIONS) {
+    if let Some(f) = file(&resources::REGIONS, &mut problems) {
         dataset.regions = resources::regions(&f, &mut problems);
     }
     let regions = Index::of(dataset.regions.iter().map(|r| r.code.as_str()));
-    if let Some(f) = file(&resources::SOURCES) {
+    if let Some(f) = file(&resources::SOURCES, &mut problems) {
         dataset.sources = resources::sources(&f, &regions, &mut problems);
     }
-    if let Some(f) = file(&resources::INDICATORS) {
+    if let Some(f) = file(&resources::INDICATORS, &mut problems) {
         dataset.indicators = resources::indicators(&f, &mut problems);
     }
     let sources = Index::of(dataset.sources.iter().map(|s| s.id.as_str()));
     let indicators = Index::of(dataset.indicators.iter().map(|i| i.id.as_str()));
     let no_pairings = Index::of(std::iter::empty());
-    if let Some(f) = file(&resources::PAIRINGS) {
+    if let Some(f) = file(&resources::PAIRINGS, &mut problems) {
         let refs = Refs { regions: &regions, sources: &sources, indicators: &indicators, pairings: &no_pairings, dataset: &dataset };
         dataset.pairings = resources::pairings(&f, &refs, &mut problems);
     }
     let pairings = Index::of(dataset.pairings.iter().map(|p| p.id.as_str()));
 
     let refs = Refs { regions: &regions, sources: &sources, indicators: &indicators, pairings: &pairings, dataset: &dataset };
-    let observations = file(&resources::OBSERVATIONS).map(|f| (f.name, resources::observations(&f, &refs, &mut problems)));
-    let funds = file(&resources::FUNDS).map(|f| (f.name, resources::funds(&f, &refs, &mut problems)));
-    let commitments = file(&resources::COMMITMENTS).map(|f| resources::commitments(&f, &refs, &mut problems));
+    let observations = file(&resources::OBSERVATIONS, &mut problems).map(|f| (f.name, resources::observations(&f, &refs, &mut problems)));
+    let funds = file(&resources::FUNDS, &mut problems).map(|f| (f.name, resources::funds(&f, &refs, &mut problems)));
+    let commitments = file(&resources::COMMITMENTS, &mut problems).map(|f| resources::commitments(&f, &refs, &mut problems));
 
     if let Some((name, rows)) = observations {
         let mut items = checks::link_parts(name, rows, RefKind::Observation, &dataset, &mut problems);
@@ -119,7 +156,7 @@ pub fn read_files(
     dataset.stories = descriptor.stories.clone();
     problems.extend(descriptor.story_problems.iter().cloned());
 
-    sort(&mut problems, descriptor_file, &texts);
+    sort(&mut problems, descriptor_file, &files);
     Loaded { dataset, problems }
 }
 
@@ -139,12 +176,12 @@ fn map_settings(descriptor_file: &str, descriptor: &Descriptor, indicators: &Ind
 }
 
 /// Orders problems by file (the descriptor first, then the resources in reading order) and row.
-fn sort(problems: &mut [DataError], descriptor_file: &str, texts: &[(&'static str, String, Option<String>)]) {
+fn sort(problems: &mut [DataError], descriptor_file: &str, files: &[(&'static str, String)]) {
     let file_rank = |file: &str| {
         if file == descriptor_file {
             0
         } else {
-            1 + texts.iter().position(|(_, path, _)| path == file).unwrap_or(texts.len())
+            1 + files.iter().position(|(_, path)| path == file).unwrap_or(files.len())
         }
     };
     let row = |p: &DataError| match &p.place {
@@ -156,8 +193,8 @@ fn sort(problems: &mut [DataError], descriptor_file: &str, texts: &[(&'static st
 }
 
 /// Loads a package from its descriptor's bytes and a reader for its resources.
-pub fn load(descriptor_file: &str, descriptor_bytes: &[u8], read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Result<Loaded, DataError> {
-    let descriptor = Descriptor::parse(descriptor_file, &decode::text(descriptor_file, descriptor_bytes)?)?;
+pub fn load<C: Contents>(descriptor_file: &str, descriptor_bytes: &[u8], read: impl FnMut(&str) -> Result<C, DataError>) -> Result<Loaded, DataError> {
+    let descriptor = Descriptor::parse(descriptor_file, decode::as_str(descriptor_file, descriptor_bytes)?)?;
     Ok(self::read(descriptor_file, &descriptor, read))
 }
 

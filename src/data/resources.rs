@@ -92,10 +92,11 @@ impl Seen {
     }
 }
 
-/// The text of one CSV file: its name for messages and its content.
+/// One CSV file: its name for messages, its bytes, checked as text, and its schema.
 pub struct CsvFile<'t> {
     pub name: &'t str,
-    pub text: &'t str,
+    pub contents: Box<dyn super::package::Contents + 't>,
+    pub checked: super::decode::Checked,
     /// The field names its schema declares.
     pub fields: &'t [String],
 }
@@ -103,11 +104,11 @@ pub struct CsvFile<'t> {
 /// Calls `each` for every row of `file`, keeping the items of rows without problems.
 fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, mut each: impl FnMut(&mut Cells<'_>) -> Option<T>) -> Vec<T> {
     let known = spec.known();
-    let Some((mut reader, columns)) = table::open(file.name, file.text, file.fields, &known, problems) else {
+    let Some((mut reader, columns)) = table::open(file, &known, problems) else {
         return Vec::new();
     };
     // One row per line in all but files with line breaks inside cells: reserve that much.
-    let mut items = Vec::with_capacity(file.text.bytes().filter(|b| *b == b'\n').count());
+    let mut items = Vec::with_capacity(usize::try_from(file.checked.line_breaks).unwrap_or(0));
     let mut record = csv::StringRecord::new();
     let mut row = 1;
     loop {

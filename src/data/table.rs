@@ -2,6 +2,7 @@
 //! is offered as [`Cells`], whose typed getters record a located [`DataError`] for every bad cell.
 
 use super::error::{DataError, Place, Reason};
+use super::resources::CsvFile;
 use super::period::{Date, Period, PeriodError};
 use super::vocab::Term;
 use super::Localized;
@@ -25,20 +26,24 @@ impl Columns {
     }
 }
 
-/// Checks the header of `file` against `schema` (the field names its descriptor declares, in
+/// How many bytes the CSV reader takes from a file at a time.
+const BUFFER: usize = 64 * 1024;
+
+/// Checks the header of `csv` against its schema (the field names its descriptor declares, in
 /// order) and the portal's `known` fields. Returns the reader positioned at the first data row.
-pub fn open<'t>(
-    file: &str,
-    text: &'t str,
-    schema: &[String],
-    known: &[&'static str],
-    problems: &mut Vec<DataError>,
-) -> Option<(csv::Reader<&'t [u8]>, Columns)> {
-    if text.trim().is_empty() {
+pub fn open<'t>(csv: &'t CsvFile<'_>, known: &[&'static str], problems: &mut Vec<DataError>) -> Option<(csv::Reader<Box<dyn std::io::Read + 't>>, Columns)> {
+    let (file, schema) = (csv.name, csv.fields);
+    if csv.checked.blank {
         problems.push(DataError::new(file, Place::File, None, Reason::Empty));
         return None;
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    // The text starts after the byte-order mark.
+    let mut text = csv.contents.reader();
+    if let Err(e) = std::io::copy(&mut std::io::Read::take(&mut text, csv.checked.start as u64), &mut std::io::sink()) {
+        problems.push(DataError::unavailable(file, e));
+        return None;
+    }
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).buffer_capacity(BUFFER).from_reader(text);
     let header = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
