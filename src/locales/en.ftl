@@ -527,6 +527,7 @@ download-package = The whole data package (ZIP: datapackage.json and every CSV)
 download-help = Images include the title, unit, key, sources and a link to this view.
 download-help-table = The table is the data shown on the page.
 download-failed = The file could not be made: { $detail }
+download-package-changed = { $file } has changed on the server since this page read it, so the package cannot be offered as shown. Reload the page to read the current package.
 cite-heading = Cite “{ $title }”
 cite-gbt7714 = GB/T 7714—2015
 cite-apa-label = APA (7th edition)

@@ -510,6 +510,7 @@ download-package = 完整数据包（ZIP：datapackage.json 与全部 CSV）
 download-help = 图片包含标题、单位、图例说明、来源和本视图的链接。
 download-help-table = 表格即页面所示的数据。
 download-failed = 无法生成文件：{ $detail }
+download-package-changed = 本页读取 { $file } 之后，服务器上的该文件已有改动，因此无法按所显示的内容提供数据包。请重新加载页面以读取最新的数据包。
 cite-heading = 引用“{ $title }”
 cite-gbt7714 = GB/T 7714—2015
 cite-apa-label = APA（第 7 版）

@@ -509,6 +509,7 @@ download-package = 完整資料包（ZIP：datapackage.json 與全部 CSV）
 download-help = 圖片包含標題、單位、圖例說明、來源和本檢視的連結。
 download-help-table = 表格即頁面所示的資料。
 download-failed = 無法產生檔案：{ $detail }
+download-package-changed = 本頁讀取 { $file } 之後，伺服器上的該檔案已有改動，因此無法按所顯示的內容提供資料包。請重新載入頁面以讀取最新的資料包。
 cite-heading = 引用「{ $title }」
 cite-gbt7714 = GB/T 7714—2015
 cite-apa-label = APA（第 7 版）

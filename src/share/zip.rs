@@ -8,40 +8,47 @@ pub struct Entry<'a> {
     pub bytes: &'a [u8],
 }
 
+/// What an archive's headers say of a file: its path inside the archive, CRC-32 and size.
+pub struct Header<'a> {
+    pub path: &'a str,
+    pub crc: u32,
+    pub size: u32,
+}
+
 /// The DOS date and time fields of midnight on `year`-`month`-`day`.
 fn dos_date(year: u16, month: u8, day: u8) -> (u16, u16) {
     let date = (year.clamp(1980, 2107) - 1980) << 9 | u16::from(month.clamp(1, 12)) << 5 | u16::from(day.clamp(1, 31));
     (date, 0)
 }
 
-/// The archive of `entries`, each dated `year`-`month`-`day`.
+/// The archive of files described by `headers`, each dated `year`-`month`-`day`, without their
+/// bytes: the header to write before each file's bytes, and what follows the last file (the
+/// central directory). The bytes need not be at hand to lay the archive out.
 ///
 /// Sizes above 4 GiB are not supported (the portal's packages are a few megabytes).
-pub fn stored(entries: &[Entry], (year, month, day): (u16, u8, u8)) -> Vec<u8> {
+pub fn layout(headers: &[Header], (year, month, day): (u16, u8, u8)) -> (Vec<Vec<u8>>, Vec<u8>) {
     const UTF8_NAMES: u16 = 1 << 11;
     let (date, time) = dos_date(year, month, day);
-    let mut out = Vec::new();
+    let mut locals = Vec::with_capacity(headers.len());
+    let mut offset = 0u32;
     let mut central = Vec::new();
-    for entry in entries {
-        let crc = crc32fast::hash(entry.bytes);
-        let size = entry.bytes.len() as u32;
-        let name = entry.path.as_bytes();
-        let offset = out.len() as u32;
+    for header in headers {
+        let name = header.path.as_bytes();
         // The fields the local header and the central directory share, from "version needed" on.
         let mut common = Vec::with_capacity(26);
         for v in [20u16, UTF8_NAMES, 0, time, date] {
             common.extend(v.to_le_bytes());
         }
-        for v in [crc, size, size] {
+        for v in [header.crc, header.size, header.size] {
             common.extend(v.to_le_bytes());
         }
         common.extend((name.len() as u16).to_le_bytes());
         common.extend(0u16.to_le_bytes()); // extra field length
 
-        out.extend(0x0403_4b50u32.to_le_bytes());
-        out.extend(&common);
-        out.extend(name);
-        out.extend(entry.bytes);
+        let mut local = Vec::with_capacity(4 + common.len() + name.len());
+        local.extend(0x0403_4b50u32.to_le_bytes());
+        local.extend(&common);
+        local.extend(name);
 
         central.extend(0x0201_4b50u32.to_le_bytes());
         central.extend(20u16.to_le_bytes()); // version made by
@@ -52,16 +59,30 @@ pub fn stored(entries: &[Entry], (year, month, day): (u16, u8, u8)) -> Vec<u8> {
         central.extend(0u32.to_le_bytes()); // external attributes
         central.extend(offset.to_le_bytes());
         central.extend(name);
+        offset += local.len() as u32 + header.size;
+        locals.push(local);
     }
-    let (start, count) = (out.len() as u32, entries.len() as u16);
-    out.extend(&central);
-    out.extend(0x0605_4b50u32.to_le_bytes());
+    let (start, count, length) = (offset, headers.len() as u16, central.len() as u32);
+    central.extend(0x0605_4b50u32.to_le_bytes());
     for v in [0u16, 0, count, count] {
-        out.extend(v.to_le_bytes());
+        central.extend(v.to_le_bytes());
     }
-    out.extend((central.len() as u32).to_le_bytes());
-    out.extend(start.to_le_bytes());
-    out.extend(0u16.to_le_bytes()); // comment length
+    central.extend(length.to_le_bytes());
+    central.extend(start.to_le_bytes());
+    central.extend(0u16.to_le_bytes()); // comment length
+    (locals, central)
+}
+
+/// The archive of `entries`, each dated `year`-`month`-`day` (see [`layout`]).
+pub fn stored(entries: &[Entry], date: (u16, u8, u8)) -> Vec<u8> {
+    let headers: Vec<Header> = entries.iter().map(|e| Header { path: e.path, crc: crc32fast::hash(e.bytes), size: e.bytes.len() as u32 }).collect();
+    let (locals, end) = layout(&headers, date);
+    let mut out = Vec::new();
+    for (local, entry) in locals.iter().zip(entries) {
+        out.extend(local);
+        out.extend(entry.bytes);
+    }
+    out.extend(end);
     out
 }
 

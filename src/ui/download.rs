@@ -16,6 +16,12 @@ fn blob(parts: &JsValue, mime: &str) -> Result<web_sys::Blob, Failed> {
     web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(describe)
 }
 
+/// A blob of type `mime` made of `parts` (`Uint8Array`s and the like), which stay in the
+/// browser's memory.
+pub fn parts_blob(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, Failed> {
+    blob(parts, mime)
+}
+
 /// A blob of `bytes` of type `mime`.
 pub fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, Failed> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));

@@ -110,9 +110,9 @@ fn is_cross_origin(url: &str) -> bool {
     matches!((page, target), (Some(p), Some(t)) if p != t)
 }
 
-/// Fetches the bytes of `url`, giving up after `timeout`, and refusing (without reading on) a
-/// body larger than the portal reads.
-pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<Vec<u8>, LoadError> {
+/// Fetches the body of `url`, handing each chunk to `keep` as it arrives, giving up after
+/// `timeout`, and refusing (without reading on) a body larger than the portal reads.
+async fn fetch(url: &str, timeout: Duration, keep: impl FnMut(js_sys::Uint8Array)) -> Result<(), LoadError> {
     let url = url.to_owned();
     let cross_origin = is_cross_origin(&url);
     let network = |detail: String| LoadError::Network { url: url.clone(), detail, cross_origin };
@@ -153,7 +153,7 @@ pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<Vec<u8>, LoadEr
         if let Some(total) = total.filter(|t| *t > decode::MAX_BYTES) {
             return Err(too_large(Some(total)));
         }
-        read_body(&url, response, total).await.map_err(|unread| match unread {
+        read_body(&url, response, total, keep).await.map_err(|unread| match unread {
             Unread::TooLarge => too_large(None),
             Unread::Failed(_) if timed_out.get() => LoadError::Timeout { url: url.clone(), seconds: timeout.as_secs() },
             Unread::Failed(detail) => LoadError::Body { url: url.clone(), detail },
@@ -167,10 +167,85 @@ pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<Vec<u8>, LoadEr
     result
 }
 
+/// Fetches the bytes of `url` into the portal's memory (see [`fetch`]).
+pub async fn fetch_bytes(url: &str, timeout: Duration) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    fetch(url, timeout, |chunk| {
+        let at = bytes.len();
+        bytes.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[at..]);
+    })
+    .await?;
+    Ok(bytes)
+}
+
 /// Fetches `url` as text (see [`decode::text`]), giving up after `timeout`.
 pub async fn fetch_text(url: &str, timeout: Duration) -> Result<String, LoadError> {
     let bytes = fetch_bytes(url, timeout).await?;
-    decode::text(url, &bytes).map_err(|error| LoadError::Data { url: url.to_owned(), error })
+    decode::into_text(url, bytes).map_err(|error| LoadError::Data { url: url.to_owned(), error })
+}
+
+/// A file as received: its chunks, left in the browser's memory rather than copied into the
+/// portal's (whose memory never shrinks), with its length and CRC-32.
+pub struct Received {
+    chunks: js_sys::Array,
+    pub len: u64,
+    pub crc: u32,
+}
+
+impl Received {
+    /// The file's chunks, as parts of a `Blob`.
+    pub fn parts(&self) -> &js_sys::Array {
+        &self.chunks
+    }
+}
+
+impl package::Contents for Received {
+    fn reader(&self) -> Box<dyn std::io::Read + '_> {
+        Box::new(Chunks { chunks: &self.chunks, index: 0, offset: 0 })
+    }
+}
+
+/// Reads the chunks of a [`Received`] file in order.
+struct Chunks<'a> {
+    chunks: &'a js_sys::Array,
+    index: u32,
+    offset: u32,
+}
+
+impl std::io::Read for Chunks<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use wasm_bindgen::JsCast;
+        while self.index < self.chunks.length() {
+            let chunk: js_sys::Uint8Array = self.chunks.get(self.index).unchecked_into();
+            let n = (chunk.length() - self.offset).min(u32::try_from(buf.len()).unwrap_or(u32::MAX));
+            if n == 0 {
+                self.index += 1;
+                self.offset = 0;
+                continue;
+            }
+            chunk.subarray(self.offset, self.offset + n).copy_to(&mut buf[..n as usize]);
+            self.offset += n;
+            return Ok(n as usize);
+        }
+        Ok(0)
+    }
+}
+
+/// Fetches `url`, keeping its chunks in the browser (see [`Received`]).
+pub async fn fetch_received(url: &str, timeout: Duration) -> Result<Received, LoadError> {
+    let (chunks, mut crc, mut len) = (js_sys::Array::new(), crc32fast::Hasher::new(), 0u64);
+    // Each chunk passes through this buffer for its CRC.
+    let mut piece = Vec::new();
+    fetch(url, timeout, |chunk| {
+        piece.resize(chunk.length() as usize, 0);
+        chunk.copy_to(&mut piece);
+        crc.update(&piece);
+        len += piece.len() as u64;
+        chunks.push(&chunk);
+    })
+    .await?;
+    Ok(Received { chunks, len, crc: crc.finalize() })
 }
 
 /// Why a body was not read to its end.
@@ -180,16 +255,16 @@ enum Unread {
     Failed(String),
 }
 
-/// Reads `response`'s body chunk by chunk, recording the bytes received for the loading
-/// indicators, and stops once it passes [`decode::MAX_BYTES`].
-async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<u64>) -> Result<Vec<u8>, Unread> {
+/// Reads `response`'s body chunk by chunk, handing each to `keep` and recording the bytes
+/// received for the loading indicators, and stops once it passes [`decode::MAX_BYTES`].
+async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<u64>, mut keep: impl FnMut(js_sys::Uint8Array)) -> Result<(), Unread> {
     use wasm_bindgen::JsCast;
     let describe = |e: wasm_bindgen::JsValue| {
         Unread::Failed(e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_else(|| format!("{e:?}")))
     };
-    let Some(body) = response.body() else { return Ok(Vec::new()) };
+    let Some(body) = response.body() else { return Ok(()) };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+    let mut received = 0u64;
     super::progress::update(url, 0, total);
     loop {
         let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(describe)?;
@@ -197,27 +272,37 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
         if done {
             break;
         }
-        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?;
-        bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
-        super::progress::update(url, bytes.len() as u64, total);
-        if bytes.len() as u64 > decode::MAX_BYTES {
+        let value = js_sys::Uint8Array::new(&js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?);
+        received += u64::from(value.length());
+        super::progress::update(url, received, total);
+        if received > decode::MAX_BYTES {
             let _ = reader.cancel();
             return Err(Unread::TooLarge);
         }
+        keep(value);
     }
-    Ok(bytes)
+    Ok(())
+}
+
+/// A file of a package as the portal read it: its path in the package, its length and its
+/// CRC-32, which a fresh copy is checked against for the "whole data package" download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Published {
+    pub path: String,
+    pub len: u64,
+    pub crc: u32,
 }
 
 /// A data package as fetched: where its descriptor is, what was read from it, and the files as
-/// received (the descriptor and every CSV that arrived, by their paths in the package), for the
-/// "whole data package" download.
+/// received (the descriptor and every CSV that arrived, by their paths in the package). Their
+/// bytes are not kept: the "whole data package" download fetches them again.
 #[derive(Clone)]
 pub struct Fetched {
     pub url: String,
     /// Shared, never copied: a scale package's dataset is tens of megabytes.
     pub dataset: Arc<Dataset>,
     pub problems: Arc<Vec<DataError>>,
-    pub files: Arc<Vec<(String, Vec<u8>)>>,
+    pub files: Arc<Vec<Published>>,
 }
 
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
@@ -229,35 +314,59 @@ pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
     let bytes = fetch_bytes(&url, TIMEOUT).await?;
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
     let data_error = |error| LoadError::Data { url: url.clone(), error };
-    let text = decode::text(&file, &bytes).map_err(data_error)?;
-    let descriptor = Descriptor::parse(&file, &text).map_err(data_error)?;
+    let descriptor = Descriptor::parse(&file, decode::as_str(&file, &bytes).map_err(data_error)?).map_err(data_error)?;
+    let mut files = vec![Published { path: file.clone(), len: bytes.len() as u64, crc: crc32fast::hash(&bytes) }];
+    drop(bytes);
 
     let planned = package::files(&file, &descriptor);
     let fetches = planned.0.iter().map(|(_, path)| {
         let resource_url = resolve(path, &url);
         async move {
             // A file too large is located in the package's file; other failures name the URL.
-            let fetched = fetch_bytes(&resource_url, TIMEOUT).await.map_err(|e| match e {
+            let fetched = fetch_received(&resource_url, TIMEOUT).await.map_err(|e| match e {
                 LoadError::Data { error, .. } => DataError { file: path.clone(), ..error },
                 other => DataError::unavailable(path, other),
             });
             (path.clone(), fetched)
         }
     });
-    let fetched: HashMap<String, Result<Vec<u8>, DataError>> = futures::future::join_all(fetches).await.into_iter().collect();
+    let mut fetched: HashMap<String, Result<Received, DataError>> = futures::future::join_all(fetches).await.into_iter().collect();
     perf::mark(perf::FETCHED);
+    let mut csvs: Vec<Published> =
+        fetched.iter().filter_map(|(path, r)| r.as_ref().ok().map(|r| Published { path: path.clone(), len: r.len, crc: r.crc })).collect();
+    csvs.sort_by(|a, b| a.path.cmp(&b.path));
+    files.extend(csvs);
+    // Each file is handed over once and let go of once read.
     let mut loaded = package::read_files(&file, &descriptor, planned, |path| {
-        fetched.get(path).cloned().unwrap_or_else(|| Err(DataError::unavailable(path, "not fetched")))
+        fetched.remove(path).unwrap_or_else(|| Err(DataError::unavailable(path, "not fetched")))
     });
     // Stories' views are checked against the charts the data makes.
     let stories = crate::present::check(&file, &loaded.dataset);
     loaded.problems.extend(stories);
     perf::mark(perf::DATA_READY);
     perf::measure(perf::PARSE_VALIDATE, perf::FETCHED, perf::DATA_READY);
-    let mut files: Vec<(String, Vec<u8>)> = fetched.into_iter().filter_map(|(path, bytes)| Some((path, bytes.ok()?))).collect();
-    files.sort();
-    files.insert(0, (file, bytes));
     Ok(Fetched { url, dataset: Arc::new(loaded.dataset), problems: Arc::new(loaded.problems), files: Arc::new(files) })
+}
+
+/// The package's files fetched again for its download, each checked to be the bytes the portal
+/// read; the first that is not is named.
+pub async fn fetch_again(url: &str, files: &[Published]) -> Result<Vec<(Published, Received)>, Refetch> {
+    let mut again = Vec::with_capacity(files.len());
+    for file in files {
+        let received = fetch_received(&resolve(&file.path, url), TIMEOUT).await.map_err(Refetch::Failed)?;
+        if (received.len, received.crc) != (file.len, file.crc) {
+            return Err(Refetch::Changed(file.path.clone()));
+        }
+        again.push((file.clone(), received));
+    }
+    Ok(again)
+}
+
+/// Why [`fetch_again`] did not get a package's files.
+pub enum Refetch {
+    Failed(LoadError),
+    /// The file at this path is no longer what the portal read.
+    Changed(String),
 }
 
 /// `path` resolved against the URL `base` (a resource path against its descriptor's URL).

@@ -88,9 +88,9 @@ impl DataState {
         self.param.with_value(package_of)
     }
 
-    /// The package's files as received (descriptor first), once loaded.
-    pub fn files(&self) -> Option<Arc<Vec<(String, Vec<u8>)>>> {
-        self.resource.with_untracked(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::clone(&f.files)))
+    /// The descriptor's URL and the package's files as read (descriptor first), once loaded.
+    pub fn files(&self) -> Option<(String, Arc<Vec<load::Published>>)> {
+        self.resource.with_untracked(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| (f.url.clone(), Arc::clone(&f.files))))
     }
 
     /// Fetches the package again.

@@ -11,11 +11,12 @@ use crate::chart::spec::Chart;
 use crate::map::choropleth::Choropleth;
 use crate::data::period::Date;
 use crate::data::Dataset;
-use crate::i18n::{tr, Locale};
+use crate::i18n::{tr, tr_args, Locale};
 use crate::params::Theme;
 use crate::share::{self, card, cite, embed, table};
 
 use super::download;
+use super::load;
 use super::i18n::use_i18n;
 use super::theme::use_theme;
 use super::DataState;
@@ -251,12 +252,32 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
         report(download::bytes_blob(text.as_bytes(), "text/csv;charset=utf-8").and_then(|b| download::save(&b, &share::file_name(&s.stem, "csv"))));
     };
     let save_package = move |_| {
-        let Some(files) = data.and_then(|d| d.files()) else { return };
+        let Some((url, files)) = data.and_then(|d| d.files()) else { return };
         let d = today();
-        let entries: Vec<(String, &[u8])> = files.iter().map(|(path, bytes)| (format!("datapackage/{path}"), bytes.as_slice())).collect();
-        let entries: Vec<share::zip::Entry> = entries.iter().map(|(path, bytes)| share::zip::Entry { path, bytes }).collect();
-        let bytes = share::zip::stored(&entries, (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)));
-        report(download::bytes_blob(&bytes, "application/zip").and_then(|b| download::save(&b, "gongkai-datapackage.zip")));
+        leptos::task::spawn_local(async move {
+            let locale = i18n.locale.get_untracked();
+            let result = match load::fetch_again(&url, &files).await {
+                Ok(again) => {
+                    let paths: Vec<String> = again.iter().map(|(f, _)| format!("datapackage/{}", f.path)).collect();
+                    let headers: Vec<share::zip::Header> =
+                        again.iter().zip(&paths).map(|((f, _), path)| share::zip::Header { path, crc: f.crc, size: f.len as u32 }).collect();
+                    let (locals, end) = share::zip::layout(&headers, (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)));
+                    // The files' bytes go into the archive as the browser holds them.
+                    let parts = js_sys::Array::new();
+                    for (local, (_, received)) in locals.iter().zip(&again) {
+                        parts.push(&js_sys::Uint8Array::from(local.as_slice()));
+                        for chunk in received.parts().iter() {
+                            parts.push(&chunk);
+                        }
+                    }
+                    parts.push(&js_sys::Uint8Array::from(end.as_slice()));
+                    download::parts_blob(&parts, "application/zip").and_then(|b| download::save(&b, "gongkai-datapackage.zip"))
+                }
+                Err(load::Refetch::Failed(e)) => Err(e.describe(locale)),
+                Err(load::Refetch::Changed(file)) => Err(tr_args(locale, "download-package-changed", &[("file", file.into())])),
+            };
+            report(result);
+        });
     };
     let has_picture = move || shared.with(|s| !matches!(s.shown, Shown::Table(_)));
     view! {

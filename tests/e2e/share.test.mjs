@@ -225,6 +225,16 @@ print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))`], { inp
       for (const name of expected) {
         assert.equal(listed[`datapackage/${name}`], await readFile(join(ROOT, "public", "data", name), "utf8"), name);
       }
+
+      // The files are fetched again for the archive: one that changed since the page read it is
+      // named, and no archive is made.
+      await page.route("**/data/funds.csv", (route) => route.fulfill({ status: 200, contentType: "text/csv; charset=utf-8", body: "id\nchanged\n" }));
+      let saved = false;
+      page.once("download", () => (saved = true));
+      await dialog.locator('[data-download="package"]').click();
+      await dialog.getByRole("alert").getByText("funds.csv has changed on the server since this page read it").waitFor();
+      await page.unroute("**/data/funds.csv");
+      assert.equal(saved, false, "no archive of changed files");
     });
   });
 
