@@ -20,8 +20,8 @@ pub struct Composition<'a, T> {
 pub fn compositions<T: HasFigure>(items: &[T]) -> Vec<Composition<'_, T>> {
     let mut found: Vec<Composition<'_, T>> = Vec::new();
     for part in items {
-        let Some((total, breakdown)) = &part.figure().part_of else { continue };
-        let Some(total_item) = items.get(*total) else { continue };
+        let Some((total, breakdown)) = part.figure().part_of() else { continue };
+        let Some(total_item) = items.get(total) else { continue };
         match found.iter_mut().find(|c| std::ptr::eq(c.total, total_item) && c.breakdown == breakdown) {
             Some(c) => c.parts.push(part),
             None => found.push(Composition { total: total_item, breakdown, parts: vec![part] }),
@@ -51,7 +51,7 @@ fn sourced(dataset: &Dataset, f: &Figure, detail: Option<String>, locale: Locale
     let indicator = dataset.indicators.get(f.indicator);
     let name = indicator.map_or(String::new(), |i| i.names.get(locale).to_owned());
     SourcedFigure {
-        id: f.id.clone(),
+        id: f.id.to_string(),
         indicator: match detail {
             Some(d) => tr_args(locale, "figure-with-detail", &[("name", name.into()), ("detail", d.into())]),
             None => name,
@@ -60,7 +60,7 @@ fn sourced(dataset: &Dataset, f: &Figure, detail: Option<String>, locale: Locale
         period: format::period(&f.period, locale),
         value: indicator.map_or(String::new(), |i| format::figure(f.value, i.unit, f.qualifier, locale)),
         status: labels::term("status", f.status, locale),
-        quote: f.locator.clone(),
+        quote: f.locator.to_string(),
     }
 }
 
@@ -158,10 +158,10 @@ pub fn provenance(dataset: &Dataset, id: &str, locale: Locale) -> Option<Provena
     let fund = |f: &Fund| sourced(dataset, &f.figure, Some(fund_detail(f, locale)), locale);
     // The figure, and its total (a part's total is in the same list as the part).
     let (figure, total) = match dataset.observations.iter().find(|f| f.id == id) {
-        Some(f) => (sourced(dataset, f, None, locale), f.part_of.as_ref().and_then(|(t, _)| dataset.observations.get(*t)).map(|t| sourced(dataset, t, None, locale))),
+        Some(f) => (sourced(dataset, f, None, locale), f.part_of().and_then(|(t, _)| dataset.observations.get(t)).map(|t| sourced(dataset, t, None, locale))),
         None => {
             let f = dataset.funds.iter().find(|f| f.figure.id == id)?;
-            (fund(f), f.figure.part_of.as_ref().and_then(|(t, _)| dataset.funds.get(*t)).map(fund))
+            (fund(f), f.figure.part_of().and_then(|(t, _)| dataset.funds.get(t)).map(fund))
         }
     };
     let f = dataset.observations.iter().chain(dataset.funds.iter().map(|f| &f.figure)).find(|f| f.id == id)?;
@@ -169,9 +169,9 @@ pub fn provenance(dataset: &Dataset, id: &str, locale: Locale) -> Option<Provena
         figure,
         region_code: dataset.regions.get(f.region).map(|r| r.code.clone()).unwrap_or_default(),
         qualifier: labels::term("qualifier", f.qualifier, locale),
-        as_written: f.as_written.clone(),
+        as_written: f.as_written().map(str::to_owned),
         part_of: total,
-        note: f.note.get(locale).to_owned(),
+        note: f.note().get(locale).to_owned(),
         source: f.source,
     })
 }
@@ -193,7 +193,7 @@ pub fn regions_with_data(dataset: &Dataset) -> Vec<usize> {
 /// (or the latest of any status when none is actual), in the order the indicators are listed.
 pub fn key_figures(dataset: &Dataset, region: usize) -> Vec<&Figure> {
     let mut best: Vec<(usize, &Figure)> = Vec::new();
-    for f in dataset.observations.iter().filter(|f| f.region == region && f.part_of.is_none()) {
+    for f in dataset.observations.iter().filter(|f| f.region == region && f.part_of().is_none()) {
         let rank = |g: &Figure| (g.status == crate::data::Status::Actual, g.period.end());
         match best.iter_mut().find(|(i, _)| *i == f.indicator) {
             Some((_, b)) if rank(f) > rank(b) => *b = f,
@@ -255,7 +255,7 @@ mod tests {
         let loaded = base();
         let d = &loaded.dataset;
         let p = provenance(d, "f2", Locale::ZhHans).expect("f2 is a fund");
-        assert_eq!(p.figure.quote, d.funds.iter().find(|f| f.figure.id == "f2").map(|f| f.figure.locator.clone()).unwrap_or_default());
+        assert_eq!(p.figure.quote, d.funds.iter().find(|f| f.figure.id == "f2").map(|f| f.figure.locator.to_string()).unwrap_or_default());
         assert_eq!(d.sources[p.source].id, "s1");
         let part = provenance(d, "o2", Locale::En).expect("o2 is a part");
         assert_eq!(part.part_of.map(|t| t.id).as_deref(), Some("o1"));
@@ -280,7 +280,7 @@ mod tests {
             indicators.dedup();
             assert_eq!(indicators.len(), keys.len(), "one card per indicator");
             for k in keys {
-                assert!(!d.observations.iter().any(|f| f.region == r && f.indicator == k.indicator && f.part_of.is_none() && f.status == k.status && f.period.end() > k.period.end()));
+                assert!(!d.observations.iter().any(|f| f.region == r && f.indicator == k.indicator && f.part_of().is_none() && f.status == k.status && f.period.end() > k.period.end()));
             }
         }
     }

@@ -41,7 +41,7 @@ fn the_base_fixture_is_valid() {
         (d.regions.len(), d.sources.len(), d.indicators.len(), d.pairings.len(), d.observations.len(), d.funds.len(), d.commitments.len()),
         (9, 2, 5, 1, 6, 5, 1)
     );
-    let parts: Vec<&str> = d.observations.iter().filter(|o| o.part_of.is_some()).map(|o| o.id.as_str()).collect();
+    let parts: Vec<&str> = d.observations.iter().filter(|o| o.part_of().is_some()).map(|o| o.id.as_str()).collect();
     assert_eq!(parts, ["o2", "o3", "o4"]);
 }
 

@@ -71,7 +71,7 @@ fn every_quotation_is_in_its_document_and_every_printed_figure_in_its_quotation(
         }
     };
     for f in d.observations.iter().chain(d.funds.iter().map(|f| &f.figure)) {
-        check(&f.id, f.source, &f.locator, f.as_written.as_deref());
+        check(&f.id, f.source, &f.locator, f.as_written());
     }
     for p in &d.pairings {
         check(&p.id, p.source, &p.locator, None);

@@ -103,8 +103,8 @@ pub fn assert_references(d: &Dataset) {
         let count = list.len();
         for f in list {
             assert!(f.region < regions && f.indicator < indicators && f.source < sources, "figure {}", f.id);
-            assert!(f.pairing.is_none_or(|p| p < pairings), "figure {}'s pairing", f.id);
-            assert!(f.part_of.as_ref().is_none_or(|(t, _)| *t < count), "figure {}'s total", f.id);
+            assert!(f.pairing().is_none_or(|p| p < pairings), "figure {}'s pairing", f.id);
+            assert!(f.part_of().is_none_or(|(t, _)| t < count), "figure {}'s total", f.id);
         }
     };
     figures(d.observations.iter().collect());

@@ -213,7 +213,7 @@ impl<'a> Marks<'a> {
             status,
             detail,
             source,
-            figure: Some(figure.id.clone()),
+            figure: Some(figure.id.to_string()),
             place,
         }
     }

@@ -3,8 +3,6 @@
 //! and a stage that exceeds an earlier one are reported, and the rows stay as published (a
 //! breakdown that does not add up is no longer shown as one).
 
-use std::collections::hash_map::Entry;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::error::{DataError, Reason, RefKind};
@@ -36,33 +34,76 @@ impl HasFigure for Fund {
     }
 }
 
+/// The rows of a file by their ids: an open-addressing table of row numbers, a few bytes per row
+/// where a map from ids would hold a reference and a position for each.
+struct Positions {
+    /// Row positions, [`Positions::EMPTY`] where there is none.
+    slots: Vec<u32>,
+}
+
+impl Positions {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table with room for `rows` rows (at most half full).
+    fn with_room(rows: usize) -> Positions {
+        Positions { slots: vec![Positions::EMPTY; (rows * 2).next_power_of_two().max(2)] }
+    }
+
+    /// The slot that holds `id`, or the empty one where it would go; `id_of` gives a row's id.
+    fn slot<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> usize {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        id.hash(&mut hasher);
+        let mask = self.slots.len() - 1;
+        let mut at = hasher.finish() as usize & mask;
+        while self.slots[at] != Positions::EMPTY && id_of(self.slots[at] as usize) != id {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    /// The position of the row with `id`.
+    fn get<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let at = self.slots[self.slot(id, id_of)];
+        (at != Positions::EMPTY).then_some(at as usize)
+    }
+
+    /// Records row `position` under `id`, unless a row has it already: then that row's position.
+    fn first<'a>(&mut self, id: &str, position: usize, id_of: impl Fn(usize) -> &'a str) -> Option<usize> {
+        let at = self.slot(id, id_of);
+        match self.slots[at] {
+            Positions::EMPTY => {
+                // A file of at most `decode::MAX_BYTES` has far fewer rows than `u32::MAX`.
+                self.slots[at] = position as u32;
+                None
+            }
+            first => Some(first as usize),
+        }
+    }
+}
+
 /// Resolves each row's `part_of` to its total in the same file. A repeated id, and a part whose
 /// total is unknown or itself left out, or whose unit or status differs from the total's, are
 /// reported and left out.
 pub fn link_parts<T: HasFigure>(file: &str, rows: Vec<Unlinked<T>>, kind: RefKind, dataset: &Dataset, problems: &mut Vec<DataError>) -> Vec<T> {
-    let mut index: HashMap<&str, usize> = HashMap::default();
-    index.reserve(rows.len());
+    let id_of = |i: usize| &*rows[i].item.figure().id;
+    let mut index = Positions::with_room(rows.len());
     let mut alive = vec![true; rows.len()];
     for (i, row) in rows.iter().enumerate() {
         let figure = row.item.figure();
-        match index.entry(figure.id.as_str()) {
-            Entry::Occupied(first) => {
-                let first_row = rows[*first.get()].item.figure().row;
-                problems.push(DataError::cell(file, figure.row, "id", &figure.id, Reason::Duplicate { first_row }));
-                alive[i] = false;
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
+        if let Some(first) = index.first(&figure.id, i, id_of) {
+            let first_row = rows[first].item.figure().row;
+            problems.push(DataError::cell(file, figure.row, "id", &figure.id, Reason::Duplicate { first_row }));
+            alive[i] = false;
         }
     }
     let unit = |f: &Figure| dataset.indicators.get(f.indicator).map(|i| i.unit);
     loop {
         let mut changed = false;
         for (i, row) in rows.iter().enumerate() {
-            let (Some((total_id, _)), true) = (&row.part_of, alive[i]) else { continue };
+            let (Some(total_id), true) = (row.part_of.as_ref().map(|p| &p.0), alive[i]) else { continue };
             let part = row.item.figure();
-            let reason = match index.get(total_id.as_str()).copied().filter(|t| alive[*t]).map(|t| rows[t].item.figure()) {
+            let reason = match index.get(total_id, id_of).filter(|t| alive[*t]).map(|t| rows[t].item.figure()) {
                 None => Some(Reason::UnknownRef(kind)),
                 Some(total) if unit(part) != unit(total) => Some(Reason::PartUnitMismatch {
                     total_row: total.row,
@@ -88,23 +129,36 @@ pub fn link_parts<T: HasFigure>(file: &str, rows: Vec<Unlinked<T>>, kind: RefKin
     }
 
     // Positions after the rejected rows are left out: the number of kept rows before each.
-    let new_position: Vec<usize> = alive.iter().scan(0, |kept, &a| {
+    let new_position: Vec<u32> = alive.iter().scan(0, |kept, &a| {
         let at = *kept;
-        *kept += usize::from(a);
+        *kept += u32::from(a);
         Some(at)
     })
     .collect();
-    let totals: Vec<Option<usize>> =
-        rows.iter().map(|r| r.part_of.as_ref().and_then(|(total, _)| index.get(total.as_str()).map(|&t| new_position[t]))).collect();
-    rows.into_iter()
+    // The kept position of each part's total, in the order of the parts.
+    let totals: Vec<usize> = rows
+        .iter()
+        .zip(&alive)
+        .filter(|(r, a)| **a && r.part_of.is_some())
+        .filter_map(|(r, _)| index.get(&r.part_of.as_ref()?.0, id_of).map(|t| new_position[t] as usize))
+        .collect();
+    drop((index, new_position));
+    let mut totals = totals.into_iter();
+    // Collected in the rows' own memory (the items are no larger than the rows).
+    let mut items: Vec<T> = rows
+        .into_iter()
         .zip(alive)
-        .zip(totals)
-        .filter(|((_, a), _)| *a)
-        .map(|((Unlinked { mut item, part_of }, _), total)| {
-            item.figure_mut().part_of = part_of.zip(total).map(|((_, breakdown), t)| (t, breakdown));
+        .filter(|(_, a)| *a)
+        .map(|(Unlinked { mut item, part_of }, _)| {
+            if let Some(part_of) = part_of {
+                let (_, breakdown) = *part_of;
+                item.figure_mut().set_part_of(totals.next().map(|t| (t, breakdown)));
+            }
             item
         })
-        .collect()
+        .collect();
+    items.shrink_to_fit();
+    items
 }
 
 /// The range of true values a set of figures allows when added.
@@ -130,8 +184,8 @@ fn describe_range((low, high): (f64, f64)) -> String {
 pub fn check_breakdowns<T: HasFigure>(file: &str, items: &mut [T], value_column: &'static str, problems: &mut Vec<DataError>) {
     let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
-        if let Some((total, breakdown)) = &item.figure().part_of {
-            groups.entry((*total, breakdown.as_str())).or_default().push(i);
+        if let Some((total, breakdown)) = item.figure().part_of() {
+            groups.entry((total, breakdown)).or_default().push(i);
         }
     }
     let mut broken: Vec<(usize, Vec<usize>, String)> = Vec::new();
@@ -150,7 +204,7 @@ pub fn check_breakdowns<T: HasFigure>(file: &str, items: &mut [T], value_column:
     }
     for (_, parts, _) in broken {
         for p in parts {
-            items[p].figure_mut().part_of = None;
+            items[p].figure_mut().set_part_of(None);
         }
     }
 }
@@ -161,7 +215,7 @@ pub fn check_stages(file: &str, funds: &[Fund], problems: &mut Vec<DataError>) {
     let mut groups: HashMap<_, Vec<&Fund>> = HashMap::default();
     for fund in funds {
         let f = &fund.figure;
-        groups.entry((f.region, f.indicator, f.period, fund.funding_source, f.status, f.pairing)).or_default().push(fund);
+        groups.entry((f.region, f.indicator, f.period, fund.funding_source, f.status, f.pairing())).or_default().push(fund);
     }
     for mut group in groups.into_values() {
         group.sort_by_key(|f| (f.stage, f.figure.row));

@@ -24,5 +24,5 @@ pub mod written;
 
 pub use checks::HasFigure;
 pub use error::{DataError, MapProblem, Place, Reason, RefKind, StoryProblem};
-pub use model::{Commitment, Dataset, Figure, Fund, Indicator, Localized, Pairing, Region, Source};
+pub use model::{Commitment, Dataset, Figure, FigureExtra, Fund, Indicator, Localized, Pairing, Region, Source, Text};
 pub use vocab::{Category, CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, Qualifier, SourceKind, Stage, Status, Term, Unit};

@@ -4,6 +4,61 @@
 use super::period::{Date, Period};
 use super::vocab::{Category, CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, Qualifier, SourceKind, Stage, Status, Unit};
 use crate::i18n::Locale;
+use std::sync::Arc;
+
+/// A short text stored without spare capacity (a `Box<str>`, a word smaller than a `String`),
+/// compared and printed like a `&str`.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(Box<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text(text.into())
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
 
 /// A text in each portal language. Empty where the publisher left it out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -69,10 +124,12 @@ pub struct Indicator {
     pub note: Localized,
 }
 
-/// One published figure, in base units, with where it was printed.
+/// One published figure, in base units, with where it was printed. Kept small: a scale package
+/// has hundreds of thousands, so what few figures have is boxed in [`FigureExtra`] and a quotation
+/// several rows share is stored once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
-    pub id: String,
+    pub id: Text,
     /// The row it was read from (the header is row 1).
     pub row: u64,
     pub region: usize,
@@ -83,14 +140,55 @@ pub struct Figure {
     pub status: Status,
     pub source: usize,
     /// A verbatim quotation of the sentence the figure is printed in.
-    pub locator: String,
+    pub locator: Arc<str>,
+    /// What the figure has of [`FigureExtra`]; `None` when it has none of it.
+    pub extra: Option<Box<FigureExtra>>,
+}
+
+/// The fields of a [`Figure`] that most figures leave empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FigureExtra {
     /// The figure as printed, e.g. `1000余万元`.
-    pub as_written: Option<String>,
+    pub as_written: Option<Box<str>>,
     /// Index (in the same list) of the total this figure is a part of, with the breakdown's label.
-    pub part_of: Option<(usize, String)>,
+    pub part_of: Option<(usize, Box<str>)>,
     /// Index of the pairing this figure describes.
     pub pairing: Option<usize>,
     pub note: Localized,
+}
+
+/// The note of a figure that has none.
+static NO_NOTE: Localized = Localized { zh_hans: String::new(), zh_hant: String::new(), en: String::new() };
+
+impl Figure {
+    /// The figure as printed, e.g. `1000余万元`, if the row gives it.
+    pub fn as_written(&self) -> Option<&str> {
+        self.extra.as_ref()?.as_written.as_deref()
+    }
+
+    /// Index (in the same list) of the total this figure is a part of, with the breakdown's label.
+    pub fn part_of(&self) -> Option<(usize, &str)> {
+        self.extra.as_ref()?.part_of.as_ref().map(|(total, breakdown)| (*total, &**breakdown))
+    }
+
+    /// Index of the pairing this figure describes.
+    pub fn pairing(&self) -> Option<usize> {
+        self.extra.as_ref()?.pairing
+    }
+
+    /// The publisher's note, empty in every language if there is none.
+    pub fn note(&self) -> &Localized {
+        self.extra.as_ref().map_or(&NO_NOTE, |e| &e.note)
+    }
+
+    /// Links the figure to its total (or unlinks it, with `None`).
+    pub fn set_part_of(&mut self, part_of: Option<(usize, Box<str>)>) {
+        match (&mut self.extra, part_of) {
+            (Some(extra), part_of) => extra.part_of = part_of,
+            (None, None) => {}
+            (extra @ None, part_of) => *extra = Some(Box::new(FigureExtra { part_of, ..FigureExtra::default() })),
+        }
+    }
 }
 
 /// An amount of money: a figure in yuan with where it comes from and how far it has gone.

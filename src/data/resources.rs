@@ -5,7 +5,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::error::{DataError, Place, Reason, RefKind};
-use super::model::{Commitment, Figure, Fund, Indicator, Pairing, Region, Source};
+use std::sync::Arc;
+
+use super::model::{Commitment, Figure, FigureExtra, Fund, Indicator, Pairing, Region, Source};
 use super::table::{self, Cells};
 use super::vocab::{CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, SourceKind, Stage, Term, Unit};
 use super::written;
@@ -357,12 +359,27 @@ impl Refs<'_> {
 /// A figure as read, before `part_of` is resolved within its file.
 pub struct Unlinked<T> {
     pub item: T,
-    pub part_of: Option<(String, String)>,
+    /// The id of the total it is a part of and the breakdown's label.
+    pub part_of: Option<Box<(Box<str>, Box<str>)>>,
+}
+
+/// The quotation of the row before, shared with the next row if it quotes the same sentence
+/// (the rows of one sentence follow each other), so that it is stored once.
+#[derive(Default)]
+struct Quotes(Option<Arc<str>>);
+
+impl Quotes {
+    fn share(&mut self, text: &str) -> Arc<str> {
+        match &self.0 {
+            Some(last) if **last == *text => Arc::clone(last),
+            _ => Arc::clone(self.0.insert(Arc::from(text))),
+        }
+    }
 }
 
 /// Reads the fields shared by observations and funds; `value_column` is `value` or `amount`.
 /// Duplicate ids are found by `checks::link_parts`, which indexes the rows anyway.
-fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str) -> Option<Unlinked<Figure>> {
+fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str, quotes: &mut Quotes) -> Option<Unlinked<Figure>> {
     let id = c.id("id");
     let region = refs.regions.required(c, "region", RefKind::Region);
     let indicator = refs.indicators.required(c, "indicator", RefKind::Indicator);
@@ -419,8 +436,12 @@ fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str) -> Opt
         }
     }
 
+    let note = c.localized(NOTE, false);
+    let pairing = pairing?;
+    let extra = (as_written.is_some() || pairing.is_some() || !note.is_empty())
+        .then(|| Box::new(FigureExtra { as_written: as_written.map(Box::from), part_of: None, pairing, note }));
     let figure = Figure {
-        id: id?.to_owned(),
+        id: id?.into(),
         row: c.row,
         region: region?,
         indicator: indicator?,
@@ -429,19 +450,17 @@ fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str) -> Opt
         qualifier: qualifier?,
         status: status?,
         source: source?,
-        locator: locator?.to_owned(),
-        as_written: as_written.map(str::to_owned),
-        part_of: None,
-        pairing: pairing?,
-        note: c.localized(NOTE, false),
+        locator: quotes.share(locator?),
+        extra,
     };
-    Some(Unlinked { item: figure, part_of: part_of.zip(breakdown).map(|(p, b)| (p.to_owned(), b.to_owned())) })
+    Some(Unlinked { item: figure, part_of: part_of.zip(breakdown).map(|(p, b)| Box::new((p.into(), b.into()))) })
 }
 
 /// Reads `observations.csv`; `part_of` is resolved by `checks::link_parts`.
 pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Unlinked<Figure>> {
+    let mut quotes = Quotes::default();
     rows(file, &OBSERVATIONS, problems, |c| {
-        let figure = figure(c, refs, "value");
+        let figure = figure(c, refs, "value", &mut quotes);
         let unit: Option<Unit> = c.term("unit");
         if let (Some(unit), Some(expected)) = (unit, refs.indicator_unit(c)) {
             if unit != expected {
@@ -455,8 +474,9 @@ pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<Data
 
 /// Reads `funds.csv`; `part_of` is resolved by `checks::link_parts`.
 pub fn funds(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Unlinked<Fund>> {
+    let mut quotes = Quotes::default();
     rows(file, &FUNDS, problems, |c| {
-        let figure = figure(c, refs, "amount");
+        let figure = figure(c, refs, "amount", &mut quotes);
         if let Some(unit) = refs.indicator_unit(c).filter(|u| *u != Unit::Yuan) {
             c.reject("indicator", Reason::FundNotYuan(unit.code()));
         }

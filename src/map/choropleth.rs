@@ -51,7 +51,7 @@ impl Choice {
 
 /// Whether `f` can be shaded: an actual, whole figure.
 fn shadeable(f: &Figure) -> bool {
-    f.status == Status::Actual && f.part_of.is_none()
+    f.status == Status::Actual && f.part_of().is_none()
 }
 
 fn is_division(level: Level) -> bool {
@@ -180,7 +180,7 @@ impl Choropleth {
                     class: self.classes.get(s.class).map(|c| c.label.clone()).unwrap_or_default(),
                     source,
                     region_code: region.code.clone(),
-                    figure: f.id.clone(),
+                    figure: f.id.to_string(),
                 })
             })
             .collect();
@@ -288,7 +288,8 @@ mod tests {
                 d.regions.len() - 1
             });
             let mut f = d.observations[0].clone();
-            (f.region, f.indicator, f.value, f.qualifier, f.status, f.part_of) = (region, ind, *value, *qualifier, Status::Actual, None);
+            (f.region, f.indicator, f.value, f.qualifier, f.status) = (region, ind, *value, *qualifier, Status::Actual);
+            f.set_part_of(None);
             f.period = Period::Date(Date { year: 2015, month: None, day: None });
             d.observations.push(f);
         }

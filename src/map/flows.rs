@@ -83,7 +83,7 @@ fn largest(dataset: &Dataset, pairing: usize, measure: Measure) -> Option<(usize
     };
     figures
         .enumerate()
-        .filter(|(_, f)| f.pairing == Some(pairing) && f.part_of.is_none() && measure.counts(indicator(f)))
+        .filter(|(_, f)| f.pairing() == Some(pairing) && f.part_of().is_none() && measure.counts(indicator(f)))
         .map(|(i, f)| (i, f.value))
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
@@ -177,7 +177,7 @@ pub fn row(dataset: &Dataset, pairing: usize, figure: Option<usize>, measure: Me
     let text = figure
         .and_then(|f| dataset.indicators.get(f.indicator).map(|i| format::figure(f.value, i.unit, f.qualifier, locale)))
         .unwrap_or_default();
-    Some(FlowRow { pairing: label, figure: text, what, source, figure_id: figure.map(|f| f.id.clone()) })
+    Some(FlowRow { pairing: label, figure: text, what, source, figure_id: figure.map(|f| f.id.to_string()) })
 }
 
 #[cfg(test)]

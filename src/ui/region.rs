@@ -126,7 +126,7 @@ fn Pairings(dataset: Arc<Dataset>, region: usize) -> impl IntoView {
             .map(|(i, p)| {
                 let direction = i18n.t(if p.from == region { "region-pairing-out" } else { "region-pairing-in" });
                 let other = if p.from == region { p.to } else { p.from };
-                let figures: Vec<(String, String)> = d.observations.iter().chain(d.funds.iter().map(|f| &f.figure)).filter(|f| f.pairing == Some(i)).map(|f| {
+                let figures: Vec<(String, String)> = d.observations.iter().chain(d.funds.iter().map(|f| &f.figure)).filter(|f| f.pairing() == Some(i)).map(|f| {
                     let value = d.indicators.get(f.indicator).map(|x| format!("{} {}", x.names.get(locale), format::figure(f.value, x.unit, f.qualifier, locale))).unwrap_or_default();
                     (figure_href(&f.id), value)
                 }).collect();

@@ -51,7 +51,7 @@ pub fn small_multiples(dataset: &Dataset, indicator: usize, locale: Locale) -> V
                 .into_iter()
                 .map(|f| {
                     // Name the pairing when a region has several (e.g. 通辽's enterprises per programme).
-                    let who = match f.pairing.and_then(|p| dataset.pairings.get(p)) {
+                    let who = match f.pairing().and_then(|p| dataset.pairings.get(p)) {
                         Some(p) => super::pairing::pairing_label(dataset, p, locale),
                         None => m.region(f.region),
                     };

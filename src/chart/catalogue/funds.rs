@@ -22,7 +22,7 @@ pub fn regions(dataset: &Dataset) -> Vec<usize> {
 /// Every published amount for `region` (parts of a published total are left to its breakdown
 /// chart), one section per stage, labelled by purpose and funding source.
 pub fn by_stage(dataset: &Dataset, region: usize, locale: Locale) -> Option<Chart> {
-    let mut funds: Vec<&Fund> = dataset.funds.iter().filter(|f| f.figure.region == region && f.figure.part_of.is_none()).collect();
+    let mut funds: Vec<&Fund> = dataset.funds.iter().filter(|f| f.figure.region == region && f.figure.part_of().is_none()).collect();
     if funds.is_empty() {
         return None;
     }
@@ -79,7 +79,7 @@ pub fn per_capita(dataset: &Dataset) -> Vec<PerCapita<'_>> {
     dataset
         .funds
         .iter()
-        .filter(|f| f.figure.status == Status::Actual && f.figure.part_of.is_none())
+        .filter(|f| f.figure.status == Status::Actual && f.figure.part_of().is_none())
         .filter_map(|fund| {
             let year = fund.figure.period.end().year;
             let people = dataset.observations.iter().find(|o| {

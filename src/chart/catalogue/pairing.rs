@@ -18,7 +18,7 @@ pub fn pairing_label(dataset: &Dataset, pairing: &Pairing, locale: Locale) -> St
 /// Money from sending to receiving regions: one band per published amount, width proportional to
 /// yuan. Amounts are not added up, not even at a node, because their stages differ.
 pub fn flows(dataset: &Dataset, locale: Locale) -> Option<Chart> {
-    let funds: Vec<_> = dataset.funds.iter().filter(|f| f.figure.pairing.is_some() && f.figure.part_of.is_none()).collect();
+    let funds: Vec<_> = dataset.funds.iter().filter(|f| f.figure.pairing().is_some() && f.figure.part_of().is_none()).collect();
     if funds.is_empty() {
         return None;
     }
@@ -34,7 +34,7 @@ pub fn flows(dataset: &Dataset, locale: Locale) -> Option<Chart> {
     };
     let mut marks: Vec<Mark> = Vec::new();
     for fund in funds {
-        let Some(pairing) = fund.figure.pairing.and_then(|p| dataset.pairings.get(p)) else { continue };
+        let Some(pairing) = fund.figure.pairing().and_then(|p| dataset.pairings.get(p)) else { continue };
         let (from, to) = (node(pairing.from, 0), node(pairing.to, 1));
         let group = pairing_label(dataset, pairing, locale);
         let label = tr_args(
@@ -73,7 +73,7 @@ pub fn flows(dataset: &Dataset, locale: Locale) -> Option<Chart> {
 /// Cadres sent, received or exchanged under each pairing (posts are in the breakdown charts).
 pub fn cadres(dataset: &Dataset, locale: Locale) -> Option<Chart> {
     let is_cadres = |f: &Figure| dataset.indicators.get(f.indicator).is_some_and(|i| i.id.starts_with("pairing_cadres") && i.unit == Unit::Persons);
-    let figures: Vec<&Figure> = dataset.observations.iter().filter(|f| f.pairing.is_some() && f.part_of.is_none() && is_cadres(f)).collect();
+    let figures: Vec<&Figure> = dataset.observations.iter().filter(|f| f.pairing().is_some() && f.part_of().is_none() && is_cadres(f)).collect();
     if figures.is_empty() {
         return None;
     }
@@ -82,7 +82,7 @@ pub fn cadres(dataset: &Dataset, locale: Locale) -> Option<Chart> {
     let marks = figures
         .iter()
         .filter_map(|f| {
-            let pairing = dataset.pairings.get(f.pairing?)?;
+            let pairing = dataset.pairings.get(f.pairing()?)?;
             let (group, label) = (pairing_label(dataset, pairing, locale), m.indicator(f.indicator));
             Some(m.figure(f, &group, &label, &unit, factor, Place::Bar))
         })
