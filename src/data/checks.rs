@@ -84,42 +84,45 @@ impl Positions {
 
 /// Resolves each row's `part_of` to its total in the same file. A repeated id, and a part whose
 /// total is unknown or itself left out, or whose unit or status differs from the total's, are
-/// reported and left out.
-pub fn link_parts<T: HasFigure>(file: &str, rows: Vec<Unlinked<T>>, kind: RefKind, dataset: &Dataset, problems: &mut Vec<DataError>) -> Vec<T> {
-    let id_of = |i: usize| &*rows[i].item.figure().id;
-    let mut index = Positions::with_room(rows.len());
-    let mut alive = vec![true; rows.len()];
-    for (i, row) in rows.iter().enumerate() {
-        let figure = row.item.figure();
-        if let Some(first) = index.first(&figure.id, i, id_of) {
-            let first_row = rows[first].item.figure().row;
-            problems.push(DataError::cell(file, figure.row, "id", &figure.id, Reason::Duplicate { first_row }));
+/// reported and left out. The items stay where they are in memory.
+pub fn link_parts<T: HasFigure>(file: &str, read: Unlinked<T>, kind: RefKind, dataset: &Dataset, problems: &mut Vec<DataError>) -> Vec<T> {
+    let Unlinked { mut items, parts } = read;
+    let figure = |i: usize| items[i].figure();
+    let id_of = |i: usize| &*items[i].figure().id;
+    let mut index = Positions::with_room(items.len());
+    let mut alive = vec![true; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let f = item.figure();
+        if let Some(first) = index.first(&f.id, i, id_of) {
+            problems.push(DataError::cell(file, f.row.into(), "id", &f.id, Reason::Duplicate { first_row: figure(first).row.into() }));
             alive[i] = false;
         }
     }
     let unit = |f: &Figure| dataset.indicators.get(f.indicator).map(|i| i.unit);
     loop {
         let mut changed = false;
-        for (i, row) in rows.iter().enumerate() {
-            let (Some(total_id), true) = (row.part_of.as_ref().map(|p| &p.0), alive[i]) else { continue };
-            let part = row.item.figure();
-            let reason = match index.get(total_id, id_of).filter(|t| alive[*t]).map(|t| rows[t].item.figure()) {
+        for (i, total_id, _) in &parts {
+            if !alive[*i] {
+                continue;
+            }
+            let part = figure(*i);
+            let reason = match index.get(total_id, id_of).filter(|t| alive[*t]).map(figure) {
                 None => Some(Reason::UnknownRef(kind)),
                 Some(total) if unit(part) != unit(total) => Some(Reason::PartUnitMismatch {
-                    total_row: total.row,
+                    total_row: total.row.into(),
                     unit: unit(part).map_or("", Term::code),
                     total_unit: unit(total).map_or("", Term::code),
                 }),
                 Some(total) if part.status != total.status => Some(Reason::PartStatusMismatch {
-                    total_row: total.row,
+                    total_row: total.row.into(),
                     status: part.status.code(),
                     total_status: total.status.code(),
                 }),
                 Some(_) => None,
             };
             if let Some(reason) = reason {
-                problems.push(DataError::cell(file, part.row, "part_of", total_id, reason));
-                alive[i] = false;
+                problems.push(DataError::cell(file, part.row.into(), "part_of", total_id, reason));
+                alive[*i] = false;
                 changed = true;
             }
         }
@@ -135,28 +138,19 @@ pub fn link_parts<T: HasFigure>(file: &str, rows: Vec<Unlinked<T>>, kind: RefKin
         Some(at)
     })
     .collect();
-    // The kept position of each part's total, in the order of the parts.
-    let totals: Vec<usize> = rows
-        .iter()
-        .zip(&alive)
-        .filter(|(r, a)| **a && r.part_of.is_some())
-        .filter_map(|(r, _)| index.get(&r.part_of.as_ref()?.0, id_of).map(|t| new_position[t] as usize))
-        .collect();
-    drop((index, new_position));
-    let mut totals = totals.into_iter();
-    // Collected in the rows' own memory (the items are no larger than the rows).
-    let mut items: Vec<T> = rows
-        .into_iter()
-        .zip(alive)
-        .filter(|(_, a)| *a)
-        .map(|(Unlinked { mut item, part_of }, _)| {
-            if let Some(part_of) = part_of {
-                let (_, breakdown) = *part_of;
-                item.figure_mut().set_part_of(totals.next().map(|t| (t, breakdown)));
-            }
-            item
-        })
-        .collect();
+    let totals: Vec<Option<usize>> = parts.iter().map(|(_, total, _)| index.get(total, id_of)).collect();
+    drop(index);
+    for ((i, _, breakdown), total) in parts.into_iter().zip(totals) {
+        if let (true, Some(t)) = (alive[i], total) {
+            items[i].figure_mut().set_part_of(Some((new_position[t] as usize, breakdown)));
+        }
+    }
+    drop(new_position);
+    let mut at = 0;
+    items.retain(|_| {
+        at += 1;
+        alive[at - 1]
+    });
     items.shrink_to_fit();
     items
 }
@@ -199,7 +193,7 @@ pub fn check_breakdowns<T: HasFigure>(file: &str, items: &mut [T], value_column:
             let rows: Vec<String> = broken[broken.len() - 1].1.iter().map(|&p| items[p].figure().row.to_string()).collect();
             let value = total_figure.value.to_string();
             let reason = Reason::PartsDoNotAddUp { breakdown: breakdown.to_owned(), rows: rows.join(", "), sum: describe_range(sum) };
-            problems.push(DataError::cell(file, total_figure.row, value_column, &value, reason));
+            problems.push(DataError::cell(file, total_figure.row.into(), value_column, &value, reason));
         }
     }
     for (_, parts, _) in broken {
@@ -229,10 +223,10 @@ pub fn check_stages(file: &str, funds: &[Fund], problems: &mut Vec<DataError>) {
                 let reason = Reason::StageExceeds {
                     stage: later.stage.code(),
                     earlier_stage: earlier.stage.code(),
-                    earlier_row: earlier.figure.row,
+                    earlier_row: earlier.figure.row.into(),
                     earlier: qualified(earlier.figure.value, earlier.figure.qualifier),
                 };
-                problems.push(DataError::cell(file, later.figure.row, "amount", &later.figure.value.to_string(), reason));
+                problems.push(DataError::cell(file, later.figure.row.into(), "amount", &later.figure.value.to_string(), reason));
             }
         }
     }

@@ -6,57 +6,116 @@ use super::vocab::{Category, CommitmentStatus, FundingSource, Language, Level, M
 use crate::i18n::Locale;
 use std::sync::Arc;
 
-/// A short text stored without spare capacity (a `Box<str>`, a word smaller than a `String`),
-/// compared and printed like a `&str`.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(Box<str>);
+/// A short text such as an id, compared and printed like a `&str`: up to [`INLINE`] bytes
+/// stored in place (no allocation: a scale package has hundreds of thousands of ids), a longer
+/// one without spare capacity. On wasm32 it takes 12 bytes, half a `String` and its allocation.
+#[derive(Clone)]
+pub struct Text(Repr);
+
+/// The longest text a [`Text`] holds in place: what fits beside its length in the space of a
+/// `Box<str>` and a word.
+const INLINE: usize = std::mem::size_of::<Box<str>>() + 3;
+
+#[derive(Clone)]
+enum Repr {
+    /// `len` is one more than the length: its zero, never used, tells `Boxed` apart.
+    Inline { len: std::num::NonZeroU8, bytes: [u8; INLINE] },
+    Boxed(Box<str>),
+}
+
+// The point of `Text`: three words on the portal's target.
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(std::mem::size_of::<Text>() == 12);
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::from("")
+    }
+}
 
 impl Text {
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            // Copied from a `&str` whole (see `From`), so always UTF-8.
+            Repr::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(len.get() - 1)]).unwrap_or_default(),
+            Repr::Boxed(text) => text,
+        }
     }
 }
 
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
-        Text(text.into())
+        match u8::try_from(text.len() + 1).ok().and_then(std::num::NonZeroU8::new) {
+            Some(len) if text.len() <= INLINE => {
+                let mut bytes = [0; INLINE];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                Text(Repr::Inline { len, bytes })
+            }
+            _ => Text(Repr::Boxed(text.into())),
+        }
     }
 }
 
 impl std::fmt::Debug for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        self.as_str().fmt(f)
     }
 }
 
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        self.as_str() == other
     }
 }
 
@@ -130,8 +189,9 @@ pub struct Indicator {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub id: Text,
-    /// The row it was read from (the header is row 1).
-    pub row: u64,
+    /// The row it was read from (the header is row 1); a file the portal reads has fewer rows
+    /// than `u32` counts.
+    pub row: u32,
     pub region: usize,
     pub indicator: usize,
     pub period: Period,
@@ -291,5 +351,26 @@ impl Dataset {
     /// Every figure (observation or fund) that cites the source with index `source`.
     pub fn figures_from(&self, source: usize) -> impl Iterator<Item = &Figure> {
         self.observations.iter().chain(self.funds.iter().map(|f| &f.figure)).filter(move |f| f.source == source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Text;
+
+    #[test]
+    fn a_text_reads_back_compares_and_orders_like_its_str() {
+        let words = ["", "o1", "o236323", "12345678901", "123456789012", "a-much-longer-figure-id-than-fits", "康保县"];
+        for w in words {
+            let t = Text::from(w);
+            assert_eq!((t.as_str(), format!("{t}"), format!("{t:?}")), (w, w.to_owned(), format!("{w:?}")));
+            assert_eq!(t, w);
+        }
+        let mut texts: Vec<Text> = words.iter().map(|w| Text::from(*w)).collect();
+        texts.sort();
+        let mut sorted = words.to_vec();
+        sorted.sort();
+        assert_eq!(texts.iter().map(Text::as_str).collect::<Vec<_>>(), sorted);
+        assert_ne!(Text::from("o1"), Text::from("o10"));
     }
 }

@@ -104,13 +104,35 @@ pub struct CsvFile<'t> {
 }
 
 /// Calls `each` for every row of `file`, keeping the items of rows without problems.
-fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, mut each: impl FnMut(&mut Cells<'_>) -> Option<T>) -> Vec<T> {
+fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, each: impl FnMut(&mut Cells<'_>) -> Option<T>) -> Vec<T> {
+    let mut items = Vec::new();
+    each_row(file, spec, problems, each, |item| {
+        reserve_rows(&mut items, file);
+        items.push(item);
+    });
+    items
+}
+
+/// Reserves, for the first item of `file`, room for one per line: the rows of all but files with
+/// line breaks inside cells (and exactly that much: a scale file has hundreds of thousands).
+fn reserve_rows<T>(items: &mut Vec<T>, file: &CsvFile<'_>) {
+    if items.capacity() == 0 {
+        items.reserve_exact(usize::try_from(file.checked.line_breaks).unwrap_or(0));
+    }
+}
+
+/// Calls `each` for every row of `file`, and `keep` with the items of rows without problems.
+fn each_row<T>(
+    file: &CsvFile<'_>,
+    spec: &Spec,
+    problems: &mut Vec<DataError>,
+    mut each: impl FnMut(&mut Cells<'_>) -> Option<T>,
+    mut keep: impl FnMut(T),
+) {
     let known = spec.known();
     let Some((mut reader, columns)) = table::open(file, &known, problems) else {
-        return Vec::new();
+        return;
     };
-    // One row per line in all but files with line breaks inside cells: reserve that much.
-    let mut items = Vec::with_capacity(usize::try_from(file.checked.line_breaks).unwrap_or(0));
     let mut record = csv::StringRecord::new();
     let mut row = 1;
     loop {
@@ -121,7 +143,9 @@ fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, mut e
                 let mut cells = Cells::new(file.name, row, &record, &columns);
                 let item = each(&mut cells);
                 if cells.finish(problems) {
-                    items.extend(item);
+                    if let Some(item) = item {
+                        keep(item);
+                    }
                 }
             }
             Err(e) => match e.kind() {
@@ -137,7 +161,31 @@ fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, mut e
             },
         }
     }
-    items
+}
+
+/// The figures of one file as read, before `part_of` is resolved within it (by
+/// `checks::link_parts`).
+pub struct Unlinked<T> {
+    pub items: Vec<T>,
+    /// For the few items that name a total: the item's position, the total's id and the
+    /// breakdown's label.
+    pub parts: Vec<(usize, Box<str>, Box<str>)>,
+}
+
+/// A figure as one row gives it, with the total it names and the breakdown's label.
+type Read<T> = (T, Option<(Box<str>, Box<str>)>);
+
+/// [`rows`] for figures: the totals named are kept aside, for the few rows that name one.
+fn figure_rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, each: impl FnMut(&mut Cells<'_>) -> Option<Read<T>>) -> Unlinked<T> {
+    let mut read = Unlinked { items: Vec::new(), parts: Vec::new() };
+    each_row(file, spec, problems, each, |(item, part_of)| {
+        reserve_rows(&mut read.items, file);
+        if let Some((total, breakdown)) = part_of {
+            read.parts.push((read.items.len(), total, breakdown));
+        }
+        read.items.push(item);
+    });
+    read
 }
 
 /// Ids of the items already read, for resolving references.
@@ -356,13 +404,6 @@ impl Refs<'_> {
     }
 }
 
-/// A figure as read, before `part_of` is resolved within its file.
-pub struct Unlinked<T> {
-    pub item: T,
-    /// The id of the total it is a part of and the breakdown's label.
-    pub part_of: Option<Box<(Box<str>, Box<str>)>>,
-}
-
 /// The quotation of the row before, shared with the next row if it quotes the same sentence
 /// (the rows of one sentence follow each other), so that it is stored once.
 #[derive(Default)]
@@ -379,7 +420,7 @@ impl Quotes {
 
 /// Reads the fields shared by observations and funds; `value_column` is `value` or `amount`.
 /// Duplicate ids are found by `checks::link_parts`, which indexes the rows anyway.
-fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str, quotes: &mut Quotes) -> Option<Unlinked<Figure>> {
+fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str, quotes: &mut Quotes) -> Option<Read<Figure>> {
     let id = c.id("id");
     let region = refs.regions.required(c, "region", RefKind::Region);
     let indicator = refs.indicators.required(c, "indicator", RefKind::Indicator);
@@ -442,7 +483,7 @@ fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str, quotes
         .then(|| Box::new(FigureExtra { as_written: as_written.map(Box::from), part_of: None, pairing, note }));
     let figure = Figure {
         id: id?.into(),
-        row: c.row,
+        row: u32::try_from(c.row).unwrap_or(u32::MAX),
         region: region?,
         indicator: indicator?,
         period: period?,
@@ -453,13 +494,13 @@ fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str, quotes
         locator: quotes.share(locator?),
         extra,
     };
-    Some(Unlinked { item: figure, part_of: part_of.zip(breakdown).map(|(p, b)| Box::new((p.into(), b.into()))) })
+    Some((figure, part_of.zip(breakdown).map(|(p, b)| (p.into(), b.into()))))
 }
 
 /// Reads `observations.csv`; `part_of` is resolved by `checks::link_parts`.
-pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Unlinked<Figure>> {
+pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Unlinked<Figure> {
     let mut quotes = Quotes::default();
-    rows(file, &OBSERVATIONS, problems, |c| {
+    figure_rows(file, &OBSERVATIONS, problems, |c| {
         let figure = figure(c, refs, "value", &mut quotes);
         let unit: Option<Unit> = c.term("unit");
         if let (Some(unit), Some(expected)) = (unit, refs.indicator_unit(c)) {
@@ -473,17 +514,17 @@ pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<Data
 }
 
 /// Reads `funds.csv`; `part_of` is resolved by `checks::link_parts`.
-pub fn funds(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Unlinked<Fund>> {
+pub fn funds(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Unlinked<Fund> {
     let mut quotes = Quotes::default();
-    rows(file, &FUNDS, problems, |c| {
+    figure_rows(file, &FUNDS, problems, |c| {
         let figure = figure(c, refs, "amount", &mut quotes);
         if let Some(unit) = refs.indicator_unit(c).filter(|u| *u != Unit::Yuan) {
             c.reject("indicator", Reason::FundNotYuan(unit.code()));
         }
         let funding_source: Option<FundingSource> = c.term("funding_source");
         let stage: Option<Stage> = c.term("stage");
-        let Unlinked { item, part_of } = figure?;
-        Some(Unlinked { item: Fund { figure: item, funding_source: funding_source?, stage: stage? }, part_of })
+        let (figure, part_of) = figure?;
+        Some((Fund { figure, funding_source: funding_source?, stage: stage? }, part_of))
     })
 }
 
