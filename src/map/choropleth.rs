@@ -6,7 +6,7 @@
 //! whole figures (not parts of a breakdown), and one figure per division: a second figure for
 //! the same division is set aside and listed, never added.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::chart::catalogue::unit_scale;
 use crate::chart::spec::Cited;
@@ -61,26 +61,34 @@ fn is_division(level: Level) -> bool {
 /// Every indicator and level the dataset can shade, those reaching the most divisions first
 /// (then in the indicators' order).
 pub fn choices(dataset: &Dataset) -> Vec<Choice> {
-    // The divisions reached, per indicator, level and period (a set: a county map has thousands).
-    let mut found: FxHashMap<(usize, Level), Vec<(Period, FxHashSet<usize>)>> = FxHashMap::default();
+    // For each indicator, level and period: the regions with a figure (one bit each) and how many.
+    let mut found: FxHashMap<(usize, Level), Vec<(Period, Vec<u64>, usize)>> = FxHashMap::default();
+    let words = dataset.regions.len().div_ceil(64);
     for f in dataset.observations.iter().filter(|f| shadeable(f)) {
         let Some(region) = dataset.regions.get(f.region) else { continue };
         if !is_division(region.level) {
             continue;
         }
         let periods = found.entry((f.indicator, region.level)).or_default();
-        match periods.iter_mut().find(|(p, _)| *p == f.period) {
-            Some((_, regions)) => {
-                regions.insert(f.region);
+        let at = match periods.iter().position(|(p, _, _)| *p == f.period) {
+            Some(at) => at,
+            None => {
+                periods.push((f.period, vec![0; words], 0));
+                periods.len() - 1
             }
-            None => periods.push((f.period, FxHashSet::from_iter([f.region]))),
+        };
+        let (_, regions, count) = &mut periods[at];
+        let (word, bit) = (f.region / 64, 1u64 << (f.region % 64));
+        if regions[word] & bit == 0 {
+            regions[word] |= bit;
+            *count += 1;
         }
     }
     let mut choices: Vec<Choice> = found
         .into_iter()
         .map(|((indicator, level), mut periods)| {
-            periods.sort_by_key(|(p, _)| (p.end(), p.is_date()));
-            Choice { indicator, level, periods: periods.into_iter().map(|(p, r)| (p, r.len())).collect() }
+            periods.sort_by_key(|(p, _, _)| (p.end(), p.is_date()));
+            Choice { indicator, level, periods: periods.into_iter().map(|(p, _, count)| (p, count)).collect() }
         })
         .collect();
     choices.sort_by(|a, b| b.reach().cmp(&a.reach()).then(a.indicator.cmp(&b.indicator)).then(a.level.cmp(&b.level)));
