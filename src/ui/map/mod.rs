@@ -210,19 +210,16 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         }
         requested.update(|r| r.extend(new.iter().cloned()));
         spawn_local(async move {
+            // Each file is added as it arrives, so that its decoded shapes go before the next
+            // file's arrive; the map is told once, when all are in.
             let loads = new.into_iter().map(|p| async move {
                 let loaded = load_layers(files.with_value(|f| f.county_url(&p))).await;
-                (p, loaded)
+                loaded.map(|layers| atlas.update_untracked(|a| a.add(&layers))).map_err(|e| (p, e))
             });
-            let (mut layers, mut errors) = (Vec::new(), Vec::new());
-            for (p, loaded) in futures::future::join_all(loads).await {
-                match loaded {
-                    Ok(l) => layers.push(l),
-                    Err(e) => errors.push((p, e)),
-                }
-            }
-            if !layers.is_empty() {
-                atlas.update(|a| layers.iter().for_each(|l| a.add(l)));
+            let (added, errors): (Vec<_>, Vec<_>) = futures::future::join_all(loads).await.into_iter().partition(Result::is_ok);
+            let errors: Vec<(String, LoadError)> = errors.into_iter().filter_map(Result::err).collect();
+            if !added.is_empty() {
+                atlas.notify();
             }
             if !errors.is_empty() {
                 county_errors.update(|v| v.extend(errors));
