@@ -251,6 +251,8 @@ async fn paint_and_recolour_all_counties() {
     assert_eq!(counties.len(), 2875);
     let (first, second) = (county_colours(&atlas, 0), county_colours(&atlas, 7));
     let layout = atlas.layout(None, true);
+    // The layer writes its paths from the atlas.
+    let shared = RwSignal::new(atlas.clone());
 
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     // The portal's stylesheet, so that regions are painted with their real strokes.
@@ -268,7 +270,8 @@ async fn paint_and_recolour_all_counties() {
             let colours_now = RwSignal::new(first.clone());
             frame_start().await;
             let start = now();
-            let regions: Vec<RegionPath> = region_paths(&atlas, &counties, &layout);
+            let regions: std::sync::Arc<Vec<RegionPath>> = std::sync::Arc::new(region_paths(&atlas, &counties, &layout));
+            let layer_layout = layout.clone();
             let (width, height) = (layout.width, layout.height);
             let handle = leptos::mount::mount_to(root.clone(), move || {
                 let colours = Memo::new(move |_| colours_now.get());
@@ -277,6 +280,8 @@ async fn paint_and_recolour_all_counties() {
                     <figure class="map"><div class="map-box"><svg viewBox=format!("0 0 {width} {height}") width="960">
                         <RegionLayer
                             regions=regions.clone()
+                            atlas=shared
+                            layout=layer_layout.clone()
                             colours=colours
                             shaded_tier=Memo::new(|_| Some(Tier::County))
                             selected=Memo::new(|_| None)

@@ -8,16 +8,23 @@ use crate::geo::Point;
 
 use super::atlas::{Atlas, Layout, Tier};
 
-/// One region drawn: its division, path data (in tenths of a pixel: the layer is drawn inside
-/// `scale(0.1)`) and anchor in the view's pixels.
+/// One region drawn: its division and anchor in the view's pixels. Its path data is written
+/// from the atlas when it is drawn ([`RegionPath::d`]), not kept: a county map's are megabytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegionPath {
     pub index: usize,
     pub code: String,
     pub name: String,
     pub tier: Tier,
-    pub d: String,
     pub anchor: Point,
+}
+
+impl RegionPath {
+    /// The region's path data in `layout`, in tenths of a pixel (the layer is drawn inside
+    /// `scale(0.1)`).
+    pub fn d(&self, atlas: &Atlas, layout: &Layout) -> String {
+        atlas.path_tenths(self.index, &layout.fit)
+    }
 }
 
 /// The regions `indexes` of `atlas` as drawn in `layout`.
@@ -26,7 +33,7 @@ pub fn region_paths(atlas: &Atlas, indexes: &[usize], layout: &Layout) -> Vec<Re
         .iter()
         .map(|&i| {
             let d = &atlas.divisions[i];
-            RegionPath { index: i, code: d.code.clone(), name: d.name.clone(), tier: d.tier, d: atlas.path_tenths(i, &layout.fit), anchor: layout.fit.apply(d.anchor) }
+            RegionPath { index: i, code: d.code.clone(), name: d.name.clone(), tier: d.tier, anchor: layout.fit.apply(d.anchor) }
         })
         .collect()
 }
@@ -59,9 +66,10 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
 pub const LAYER_TRANSFORM: &str = "scale(0.1)";
 
 /// SVG `<path>` elements for `regions`, each focusable (the first is the layer's one tab stop),
-/// named by its region, filled by `fill` (no `fill` attribute: the stylesheet's plain ground).
-pub fn regions_markup<'a>(regions: &[RegionPath], fill: impl Fn(&RegionPath) -> Option<&'a str>) -> String {
-    let mut out = String::with_capacity(regions.iter().map(|r| r.d.len() + 160).sum());
+/// named by its region, drawn as `d` gives its path data, filled by `fill` (no `fill` attribute:
+/// the stylesheet's plain ground).
+pub fn regions_markup<'a>(regions: &[RegionPath], d: impl Fn(&RegionPath) -> String, fill: impl Fn(&RegionPath) -> Option<&'a str>) -> String {
+    let mut out = String::new();
     for (n, r) in regions.iter().enumerate() {
         let level: &str = r.tier.level().into();
         let _ = write!(
@@ -74,7 +82,7 @@ pub fn regions_markup<'a>(regions: &[RegionPath], fill: impl Fn(&RegionPath) -> 
         if let Some(colour) = fill(r) {
             let _ = write!(out, r#" fill="{}""#, escape(colour));
         }
-        let _ = write!(out, r#" d="{}"></path>"#, r.d);
+        let _ = write!(out, r#" d="{}"></path>"#, d(r));
     }
     out
 }
@@ -84,13 +92,13 @@ mod tests {
     use super::*;
 
     fn region(code: &str, name: &str, n: usize) -> RegionPath {
-        RegionPath { index: n, code: code.into(), name: name.into(), tier: Tier::County, d: "M0.0,0.0L1.0,0.0Z".into(), anchor: (0.0, 0.0) }
+        RegionPath { index: n, code: code.into(), name: name.into(), tier: Tier::County, anchor: (0.0, 0.0) }
     }
 
     #[test]
     fn each_region_is_a_path_with_its_code_name_and_fill_and_one_tab_stop() {
         let regions = [region("150521", "科尔沁左翼中旗", 0), region("150522", "科尔沁左翼后旗", 1)];
-        let markup = regions_markup(&regions, |r| (r.code == "150521").then_some("#6baed6"));
+        let markup = regions_markup(&regions, |_| "M0.0,0.0L1.0,0.0Z".into(), |r| (r.code == "150521").then_some("#6baed6"));
         assert_eq!(markup.matches("<path ").count(), 2);
         assert_eq!(markup.matches(r#"tabindex="0""#).count(), 1);
         assert!(markup.starts_with(r##"<path id="region-150521" class="region" data-code="150521" data-level="county" data-n="0" role="button" tabindex="0" aria-label="科尔沁左翼中旗" fill="#6baed6" d="M0.0,0.0L1.0,0.0Z"></path>"##), "{markup}");
@@ -99,7 +107,7 @@ mod tests {
 
     #[test]
     fn names_from_a_boundary_file_stay_text() {
-        let markup = regions_markup(&[region("1\"><script>", "<img src=x onerror=alert(1)>&'", 0)], |_| None);
+        let markup = regions_markup(&[region("1\"><script>", "<img src=x onerror=alert(1)>&'", 0)], |_| String::new(), |_| None);
         assert!(!markup.contains("<script>") && !markup.contains("<img"), "{markup}");
         assert!(markup.contains("aria-label=\"&lt;img src=x onerror=alert(1)&gt;&amp;&#39;\""), "{markup}");
         assert_eq!(escape("通辽市"), "通辽市");

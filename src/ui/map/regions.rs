@@ -25,8 +25,11 @@ use super::super::i18n::use_i18n;
 #[derive(Clone, Debug, PartialEq)]
 struct Drawing {
     layout: Layout,
-    regions: Vec<RegionPath>,
-    overlay: Vec<RegionPath>,
+    /// The view's own regions, then the shaded divisions of a finer tier over them: shared with
+    /// the layer drawn, not copied (a county map's paths are megabytes).
+    layer: Arc<Vec<RegionPath>>,
+    /// How many of `layer` are the view's own regions.
+    own: usize,
     maritime: String,
     inset: Option<(Vec<String>, String)>,
     /// The division whose regions are shown (the country when `None`).
@@ -86,9 +89,12 @@ pub fn RegionMap(
                 }
                 paths
             };
+            let mut layer = named(&children);
+            let own = layer.len();
+            layer.extend(named(&overlay));
             Drawing {
-                regions: named(&children),
-                overlay: named(&overlay),
+                layer: Arc::new(layer),
+                own,
                 maritime: a.maritime_path(&layout.fit),
                 inset,
                 layout,
@@ -112,7 +118,7 @@ pub fn RegionMap(
         go.run(MapQuery { at: Some(r.code), ..query.get_untracked() });
     });
     Effect::new(move |_| {
-        let first = drawing.with(|d| d.regions.first().map(|r| r.code.clone()));
+        let first = drawing.with(|d| d.layer[..d.own].first().map(|r| r.code.clone()));
         let target = selected.get().or(first);
         if by_keyboard.get_untracked() {
             if let Some(code) = target {
@@ -148,7 +154,7 @@ pub fn RegionMap(
         let (code, name) = atlas.with(|a| (a.divisions[i].code.clone(), a.divisions[i].name.clone()));
         value_of(&code).map(|v| (naming.name(&code, &name), v))
     });
-    let note_finer = Memo::new(move |_| !drawing.with(|d| d.overlay.is_empty()));
+    let note_finer = Memo::new(move |_| drawing.with(|d| d.layer.len() > d.own));
 
     view! {
         <figure class="map" aria-labelledby="map-title">
@@ -160,7 +166,7 @@ pub fn RegionMap(
             {move || {
                 let d = drawing.get();
                 // The chosen county is one of the view's own regions.
-                let ringable = d.regions.clone();
+                let (ringable, own, layout) = (d.layer.clone(), d.own, d.layout.clone());
                 let (width, height) = (d.layout.width, d.layout.height);
                 let group_label = place_name.get().unwrap_or_else(|| i18n.t("map-country"));
                 view! {
@@ -179,16 +185,19 @@ pub fn RegionMap(
                             </defs>
                             // Shaded divisions of a finer tier lie over the view's regions, in the same
                             // layer so that the arrow keys reach them too.
-                            <RegionLayer regions=d.regions.into_iter().chain(d.overlay).collect() colours=colours shaded_tier=shaded_tier selected=selected active=active label=label open=open open_by_key=open_by_key up=up/>
+                            <RegionLayer regions=d.layer atlas=atlas layout=d.layout.clone() colours=colours shaded_tier=shaded_tier selected=selected active=active label=label open=open open_by_key=open_by_key up=up/>
                             <path class="maritime" d=d.maritime aria-hidden="true"/>
                             // The chosen county, and the region under the pointer or focus, outlined
                             // above their neighbours; the latter in the focus colour on a halo of the
                             // background, so that it shows on every fill.
                             <g transform=LAYER_TRANSFORM aria-hidden="true">
-                                {move || selected.get().and_then(|code| ringable.iter().find(|r| r.code == code).map(|r| view! {
-                                    <path class="region-ring selected" d=r.d.clone()/>
+                                {move || selected.get().and_then(|code| ringable[..own].iter().find(|r| r.code == code).map(|r| view! {
+                                    <path class="region-ring selected" d=atlas.with_untracked(|a| r.d(a, &layout))/>
                                 }))}
-                                {move || active.get().map(|r| view! { <path class="region-ring halo" d=r.d.clone()/><path class="region-ring active" d=r.d/> })}
+                                {move || active.get().map(|r| {
+                                    let d = atlas.with_untracked(|a| r.d(a, &layout));
+                                    view! { <path class="region-ring halo" d=d.clone()/><path class="region-ring active" d=d/> }
+                                })}
                             </g>
                             {d.inset.zip(d.layout.inset).map(|((provinces, maritime), inset)| view! { <InsetView inset=inset provinces=provinces maritime=maritime/> })}
                         </svg>
@@ -237,13 +246,21 @@ extern "C" {
     fn set_fills(group: &web_sys::Element, fills: &str);
 }
 
+/// Writes `markup` into the layer's element as the element is made, so that the view does not
+/// keep it (as it keeps an `inner_html` value): a county layer's is megabytes.
+fn write_markup(element: web_sys::Element, markup: String) {
+    element.set_inner_html(&markup);
+}
+
 /// The regions of one layer, written as one piece of markup (so that thousands of counties become
 /// DOM in one parse), with one tab stop (the first region until the reader moves) and events
 /// handled once for the layer. Recolouring sets `fill` attributes and nothing else; regions of the
 /// shaded tier without a figure are hatched.
 #[component]
 pub fn RegionLayer(
-    regions: Vec<RegionPath>,
+    regions: Arc<Vec<RegionPath>>,
+    atlas: RwSignal<Atlas>,
+    layout: Layout,
     colours: Memo<FxHashMap<String, &'static str>>,
     shaded_tier: Memo<Option<Tier>>,
     selected: Memo<Option<String>>,
@@ -256,9 +273,8 @@ pub fn RegionLayer(
     fn fill_of(r: &RegionPath, colours: &FxHashMap<String, &'static str>, tier: Option<Tier>) -> Option<&'static str> {
         colours.get(&r.code).copied().or_else(|| (tier == Some(r.tier)).then_some("url(#map-no-data-layer)"))
     }
-    let markup = colours.with_untracked(|c| regions_markup(&regions, |r| fill_of(r, c, shaded_tier.get_untracked())));
+    let markup = colours.with_untracked(|c| atlas.with_untracked(|a| regions_markup(&regions, |r| r.d(a, &layout), |r| fill_of(r, c, shaded_tier.get_untracked()))));
     let anchors: Arc<Vec<Point>> = Arc::new(regions.iter().map(|r| r.anchor).collect());
-    let regions: Arc<Vec<RegionPath>> = Arc::new(regions);
     let group = NodeRef::<leptos::svg::G>::new();
     let element = move |n: usize| -> Option<web_sys::Element> { group.get_untracked()?.children().item(n as u32) };
 
@@ -306,7 +322,7 @@ pub fn RegionLayer(
             transform=LAYER_TRANSFORM
             tabindex="-1"
             node_ref=group
-            inner_html=markup
+            use:write_markup=markup
             on:focusin=move |ev| {
                 let Some(n) = region_of(&ev) else { return };
                 let r = on_focus[n].clone();
