@@ -205,6 +205,10 @@ pub struct Figure {
     pub extra: Option<Box<FigureExtra>>,
 }
 
+// A scale package has hundreds of thousands of figures: eight words each on the portal's target.
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(std::mem::size_of::<Figure>() == 64);
+
 /// The fields of a [`Figure`] that most figures leave empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FigureExtra {
