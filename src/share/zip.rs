@@ -1,6 +1,8 @@
 //! A ZIP archive of files stored as they are (no compression: the archive is made in the browser
-//! from texts already downloaded, and CSV readers only need them together). UTF-8 names are
-//! flagged as such, so 中文 file names survive.
+//! from the files as published, and CSV readers only need them together). UTF-8 names are
+//! flagged as such, so 中文 file names survive. The headers need only each file's size and CRC-32
+//! ([`layout`]), so the browser can put the archive together from bytes it holds outside the
+//! portal's memory.
 
 /// One file of an archive: its path inside the archive and its bytes.
 pub struct Entry<'a> {
