@@ -232,16 +232,24 @@ impl std::io::Read for Chunks<'_> {
     }
 }
 
+/// How much of a received chunk is copied into the portal's memory at a time, for its CRC.
+const CRC_PIECE: usize = 64 * 1024;
+
 /// Fetches `url`, keeping its chunks in the browser (see [`Received`]).
 pub async fn fetch_received(url: &str, timeout: Duration) -> Result<Received, LoadError> {
     let (chunks, mut crc, mut len) = (js_sys::Array::new(), crc32fast::Hasher::new(), 0u64);
-    // Each chunk passes through this buffer for its CRC.
-    let mut piece = Vec::new();
+    // Each chunk passes through this buffer for its CRC, a piece at a time: a body from the cache
+    // may come as one chunk of many megabytes.
+    let mut piece = vec![0; CRC_PIECE];
     fetch(url, timeout, |chunk| {
-        piece.resize(chunk.length() as usize, 0);
-        chunk.copy_to(&mut piece);
-        crc.update(&piece);
-        len += piece.len() as u64;
+        let mut at = 0;
+        while at < chunk.length() {
+            let n = (chunk.length() - at).min(CRC_PIECE as u32);
+            chunk.subarray(at, at + n).copy_to(&mut piece[..n as usize]);
+            crc.update(&piece[..n as usize]);
+            at += n;
+        }
+        len += u64::from(chunk.length());
         chunks.push(&chunk);
     })
     .await?;
