@@ -192,6 +192,17 @@ languages, themes and \`?data=\` start the app at once, as before (\`public/firs
 remains is the whole load (the table's second rows): the WebAssembly still arrives after the first
 view, ~500 KiB. Splitting it by page (Leptos lazy routes, split inside trunk's post-build hook)
 brought the overview's part to ~390 KiB on a branch; it is not merged.
+
+Memory after the county map was 126 MiB, almost all of it wasm linear memory, which never shrinks
+after its peak. The package's 19 MB were copied into the wasm, kept for the ZIP download and
+cloned again while reading, and each figure took ~300 bytes in ~20 fields and separate strings.
+Now the received bytes stay in JS memory and are read once, one file at a time, as a stream (the
+ZIP download fetches the files again and checks their length and CRC-32 against what was read); a
+figure is 64 bytes (rare fields in one optional box, short ids in place, quotations shared); the
+map adds each county file as it arrives and writes its layer's markup without keeping it. What
+remains (~25 MiB of wasm memory) is the figures (236,324 × 64 B ≈ 14 MiB), the boundaries and
+the map (~6.5 MiB), static data and free space; \`tests/memory.rs\` keeps the reading's cost per
+figure and its peak in check natively.
 MD
 cat target/benchmarks.md
 if [[ "${1:-}" == "--write" ]]; then
