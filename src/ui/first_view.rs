@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use leptos::prelude::{request_animation_frame, set_timeout, Effect};
+use leptos::prelude::{request_animation_frame, set_timeout};
 use wasm_bindgen::JsCast;
 
 use super::perf;
@@ -18,6 +18,8 @@ use super::perf;
 const SHOWN: &str = "first-view";
 /// The pre-rendered first view's element.
 const ELEMENT: &str = "first-view";
+/// The element the app is mounted in (index.html).
+pub(super) const APP: &str = "app";
 
 /// Whether the page opened on the pre-rendered first view and the app has not yet taken over.
 fn shown() -> bool {
@@ -31,14 +33,8 @@ pub fn take_over(ready: impl Fn() -> bool + Send + Sync + 'static) {
     if !shown() {
         return;
     }
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !ready() {
-            return done.unwrap_or(false);
-        }
-        // The app's page has been laid out and painted (out of sight) before it is shown.
-        request_animation_frame(|| set_timeout(swap, Duration::ZERO));
-        true
-    });
+    // The app's page has been laid out and painted (out of sight) before it is shown.
+    super::once_ready(ready, || request_animation_frame(|| set_timeout(swap, Duration::ZERO)));
 }
 
 /// The elements a reader can reach by keyboard in the first view: its links (its other controls
@@ -61,7 +57,7 @@ fn swap() {
         let _ = root.class_list().remove_1(SHOWN);
     }
     if let Some(i) = focused {
-        let app = document.get_element_by_id("app").and_then(|app| app.query_selector_all(REACHABLE).ok());
+        let app = document.get_element_by_id(APP).and_then(|app| app.query_selector_all(REACHABLE).ok());
         if let Some(link) = app.and_then(|links| links.item(i)).and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = link.focus();
         }

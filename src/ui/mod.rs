@@ -103,11 +103,23 @@ impl DataState {
 pub fn mount() {
     use wasm_bindgen::JsCast;
     console_error_panic_hook::set_once();
-    let app = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let app = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(first_view::APP));
     match app.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(el) => leptos::mount::mount_to(el, App).forget(),
         None => leptos::mount::mount_to_body(App),
     }
+}
+
+/// Runs `run` once, as soon as `ready` is true (tracked: checked again whenever what it reads changes).
+fn once_ready(ready: impl Fn() -> bool + Send + Sync + 'static, run: impl FnOnce() + 'static) {
+    let mut run = Some(run);
+    Effect::new(move |_| {
+        if run.is_some() && ready() {
+            if let Some(run) = run.take() {
+                run();
+            }
+        }
+    });
 }
 
 #[component]

@@ -20,13 +20,7 @@ struct Cached(RwSignal<u32>);
 pub fn register(ready: impl Fn() -> bool + Send + Sync + 'static) {
     let cached = Cached(RwSignal::new(0));
     provide_context(cached);
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !ready() {
-            return done.unwrap_or(false);
-        }
-        start(cached);
-        true
-    });
+    super::once_ready(ready, move || start(cached));
 }
 
 fn start(cached: Cached) {
