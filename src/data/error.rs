@@ -38,8 +38,6 @@ pub enum RefKind {
 pub enum Reason {
     /// The JSON could not be parsed (the detail is serde's, in English).
     Json(String),
-    /// The CSV could not be parsed (the detail is the csv crate's, in English).
-    Csv(String),
     /// The file could not be fetched or read.
     Unavailable(String),
     /// The file is larger than the portal reads (`decode::MAX_BYTES`): its size in bytes, when
@@ -199,7 +197,6 @@ impl DataError {
         };
         match self.reason.as_ref() {
             Reason::Json(detail) => say("data-error-json", &[("detail", detail.as_str().into())]),
-            Reason::Csv(detail) => say("data-error-csv", &[("detail", detail.as_str().into())]),
             Reason::Unavailable(detail) => say("data-error-unavailable", &[("detail", detail.as_str().into())]),
             Reason::TooLarge { bytes } => {
                 let mb = |b: u64| Arg::from(format!("{:.1}", b as f64 / (1024.0 * 1024.0)).trim_end_matches(".0").to_owned());

@@ -42,61 +42,73 @@ pub fn files(descriptor_file: &str, descriptor: &Descriptor) -> (Vec<(&'static s
     (files, problems)
 }
 
-/// A published file's bytes as a package's reader has them: one block in memory, or pieces held
-/// elsewhere (the chunks the browser received), read through from the start once to check them
-/// as text and once to parse them.
-pub trait Contents {
-    /// A reader of the bytes from the first.
-    fn reader(&self) -> Box<dyn std::io::Read + '_>;
+/// A published file's bytes as they arrive: all at once from memory or disk, or piece by piece
+/// from the network, so that the browser reads a file while the rest of it is still coming.
+pub trait Incoming {
+    /// Waits until the file can be read; returns how many rows it will have, if that is known
+    /// (room for them is reserved), or why it cannot be read.
+    fn start(&mut self) -> impl std::future::Future<Output = Result<Option<usize>, DataError>>;
+
+    /// The file's next bytes (any amount), `None` at its end, or why it could not be read on.
+    fn next(&mut self) -> impl std::future::Future<Output = Result<Option<&[u8]>, DataError>>;
 }
 
-impl Contents for Vec<u8> {
-    fn reader(&self) -> Box<dyn std::io::Read + '_> {
-        Box::new(self.as_slice())
+/// A file wholly in memory: one piece.
+pub struct Whole {
+    bytes: Vec<u8>,
+    given: bool,
+}
+
+impl Whole {
+    pub fn new(bytes: Vec<u8>) -> Whole {
+        Whole { bytes, given: false }
+    }
+}
+
+impl Incoming for Whole {
+    /// A row a line, but for line breaks inside cells.
+    async fn start(&mut self) -> Result<Option<usize>, DataError> {
+        Ok(Some(self.bytes.iter().filter(|&&b| b == b'\n').count()))
+    }
+
+    async fn next(&mut self) -> Result<Option<&[u8]>, DataError> {
+        Ok((!std::mem::replace(&mut self.given, true)).then_some(self.bytes.as_slice()))
+    }
+}
+
+/// The output of `future`, whose every await is already ready (the files of [`Whole`]): the
+/// native, synchronous way into [`read_files`].
+fn at_once<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
     }
 }
 
 /// Reads the package described by `descriptor` (the file `descriptor_file`). `read` returns the
 /// bytes of a resource's path, or why they could not be had (e.g. [`DataError::unavailable`] with
 /// `HTTP 404 Not Found`).
-pub fn read<C: Contents>(descriptor_file: &str, descriptor: &Descriptor, read: impl FnMut(&str) -> Result<C, DataError>) -> Loaded {
-    read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), read)
+pub fn read(descriptor_file: &str, descriptor: &Descriptor, mut read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Loaded {
+    at_once(read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), |path| read(path).map(Whole::new)))
 }
 
-/// The bytes of a file checked as text (see [`decode::Check`]), read in pieces of this size.
-const PIECE: usize = 64 * 1024;
-
-/// Checks `contents` (the file `file`) as text.
-fn check(file: &str, contents: &dyn Contents) -> Result<decode::Checked, DataError> {
-    let mut check = decode::Check::new();
-    let mut reader = contents.reader();
-    let mut piece = vec![0; PIECE];
-    loop {
-        match reader.read(&mut piece) {
-            Ok(0) => break,
-            Ok(n) => check.feed(&piece[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(DataError::unavailable(file, e)),
-        }
-    }
-    check.finish(file)
-}
-
-/// The resource of `spec` as `files` names it, read with `read` and checked as text; `None`
-/// if the package has none or it cannot be read (the problem is added to `problems`).
-fn open<'f, C: Contents + 'f>(
+/// The resource of `spec` as `files` names it, with its bytes as `read` has them; `None` if the
+/// package has none or it cannot be had (the problem is added to `problems`).
+fn open<'f, S: Incoming>(
     spec: &Spec,
     files: &'f [(&'static str, String)],
     descriptor: &'f Descriptor,
-    read: &mut impl FnMut(&str) -> Result<C, DataError>,
+    read: &mut impl FnMut(&str) -> Result<S, DataError>,
     problems: &mut Vec<DataError>,
-) -> Option<CsvFile<'f>> {
+) -> Option<CsvFile<'f, S>> {
     let (_, path) = files.iter().find(|(name, _)| *name == spec.name)?;
-    let contents = read(path).and_then(|contents| Ok((check(path, &contents)?, contents)));
-    match contents {
-        Ok((checked, contents)) => {
+    match read(path) {
+        Ok(source) => {
             let fields = descriptor.resource(spec.name).map_or(&[][..], |r| r.fields.as_slice());
-            Some(CsvFile { name: path, contents: Box::new(contents), checked, fields })
+            Some(CsvFile { name: path, fields, source })
         }
         Err(problem) => {
             problems.push(problem);
@@ -105,40 +117,50 @@ fn open<'f, C: Contents + 'f>(
     }
 }
 
-/// [`read`] for a caller that has already asked [`files`] which files to get (the browser
-/// fetches them all before reading any). Each file is asked for, checked and read in turn, so
-/// that `read` can let go of one file's bytes before the next.
-pub fn read_files<C: Contents>(
+/// [`read`] for a caller that has already asked [`files`] which files to get (the browser starts
+/// fetching them all at once). Each file is asked for and read in turn, checked as text as it is
+/// read, so that a file is read while its later bytes are still arriving and `read` can let go of
+/// one file's bytes before the next.
+pub async fn read_files<S: Incoming>(
     descriptor_file: &str,
     descriptor: &Descriptor,
     (files, mut problems): (Vec<(&'static str, String)>, Vec<DataError>),
-    mut read: impl FnMut(&str) -> Result<C, DataError>,
+    mut read: impl FnMut(&str) -> Result<S, DataError>,
 ) -> Loaded {
     let mut file = |spec: &Spec, problems: &mut Vec<DataError>| open(spec, &files, descriptor, &mut read, problems);
     let mut dataset = Dataset { title: descriptor.title.clone(), ..Dataset::default() };
     if let Some(f) = file(&resources::REGIONS, &mut problems) {
-        dataset.regions = resources::regions(&f, &mut problems);
+        dataset.regions = resources::regions(f, &mut problems).await;
     }
     let regions = Index::of(dataset.regions.iter().map(|r| r.code.as_str()));
     if let Some(f) = file(&resources::SOURCES, &mut problems) {
-        dataset.sources = resources::sources(&f, &regions, &mut problems);
+        dataset.sources = resources::sources(f, &regions, &mut problems).await;
     }
     if let Some(f) = file(&resources::INDICATORS, &mut problems) {
-        dataset.indicators = resources::indicators(&f, &mut problems);
+        dataset.indicators = resources::indicators(f, &mut problems).await;
     }
     let sources = Index::of(dataset.sources.iter().map(|s| s.id.as_str()));
     let indicators = Index::of(dataset.indicators.iter().map(|i| i.id.as_str()));
     let no_pairings = Index::of(std::iter::empty());
     if let Some(f) = file(&resources::PAIRINGS, &mut problems) {
         let refs = Refs { regions: &regions, sources: &sources, indicators: &indicators, pairings: &no_pairings, dataset: &dataset };
-        dataset.pairings = resources::pairings(&f, &refs, &mut problems);
+        dataset.pairings = resources::pairings(f, &refs, &mut problems).await;
     }
     let pairings = Index::of(dataset.pairings.iter().map(|p| p.id.as_str()));
 
     let refs = Refs { regions: &regions, sources: &sources, indicators: &indicators, pairings: &pairings, dataset: &dataset };
-    let observations = file(&resources::OBSERVATIONS, &mut problems).map(|f| (f.name, resources::observations(&f, &refs, &mut problems)));
-    let funds = file(&resources::FUNDS, &mut problems).map(|f| (f.name, resources::funds(&f, &refs, &mut problems)));
-    let commitments = file(&resources::COMMITMENTS, &mut problems).map(|f| resources::commitments(&f, &refs, &mut problems));
+    let observations = match file(&resources::OBSERVATIONS, &mut problems) {
+        Some(f) => Some((f.name, resources::observations(f, &refs, &mut problems).await)),
+        None => None,
+    };
+    let funds = match file(&resources::FUNDS, &mut problems) {
+        Some(f) => Some((f.name, resources::funds(f, &refs, &mut problems).await)),
+        None => None,
+    };
+    let commitments = match file(&resources::COMMITMENTS, &mut problems) {
+        Some(f) => Some(resources::commitments(f, &refs, &mut problems).await),
+        None => None,
+    };
 
     if let Some((name, rows)) = observations {
         let mut items = checks::link_parts(name, rows, RefKind::Observation, &dataset, &mut problems);
@@ -193,7 +215,7 @@ fn sort(problems: &mut [DataError], descriptor_file: &str, files: &[(&'static st
 }
 
 /// Loads a package from its descriptor's bytes and a reader for its resources.
-pub fn load<C: Contents>(descriptor_file: &str, descriptor_bytes: &[u8], read: impl FnMut(&str) -> Result<C, DataError>) -> Result<Loaded, DataError> {
+pub fn load(descriptor_file: &str, descriptor_bytes: &[u8], read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Result<Loaded, DataError> {
     let descriptor = Descriptor::parse(descriptor_file, decode::as_str(descriptor_file, descriptor_bytes)?)?;
     Ok(self::read(descriptor_file, &descriptor, read))
 }

@@ -8,7 +8,9 @@ use super::error::{DataError, Place, Reason, RefKind};
 use std::sync::Arc;
 
 use super::model::{Commitment, Figure, FigureExtra, Fund, Indicator, Pairing, Region, Source};
-use super::table::{self, Cells};
+use super::decode::Check;
+use super::package::Incoming;
+use super::table::{self, Cells, Record, Records};
 use super::vocab::{CommitmentStatus, FundingSource, Language, Level, Measure, PairingKind, SourceKind, Stage, Term, Unit};
 use super::written;
 
@@ -94,73 +96,106 @@ impl Seen {
     }
 }
 
-/// One CSV file: its name for messages, its bytes, checked as text, and its schema.
-pub struct CsvFile<'t> {
+/// One CSV file: its name for messages, its schema, and its bytes as they arrive.
+pub struct CsvFile<'t, S> {
     pub name: &'t str,
-    pub contents: Box<dyn super::package::Contents + 't>,
-    pub checked: super::decode::Checked,
     /// The field names its schema declares.
     pub fields: &'t [String],
+    pub source: S,
 }
 
 /// Calls `each` for every row of `file`, keeping the items of rows without problems.
-fn rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, each: impl FnMut(&mut Cells<'_>) -> Option<T>) -> Vec<T> {
+async fn rows<T, S: Incoming>(file: CsvFile<'_, S>, spec: &Spec, problems: &mut Vec<DataError>, each: impl FnMut(&mut Cells<'_>) -> Option<T>) -> Vec<T> {
     let mut items = Vec::new();
-    each_row(file, spec, problems, each, |item| {
-        reserve_rows(&mut items, file);
+    let hint = std::cell::Cell::new(None);
+    let stands = each_row(file, spec, problems, &hint, each, |item| {
+        reserve_rows(&mut items, hint.get());
         items.push(item);
-    });
-    items
+    })
+    .await;
+    if stands { items } else { Vec::new() }
 }
 
-/// Reserves, for the first item of `file`, room for one per line: the rows of all but files with
-/// line breaks inside cells (and exactly that much: a scale file has hundreds of thousands).
-fn reserve_rows<T>(items: &mut Vec<T>, file: &CsvFile<'_>) {
+/// Reserves, for the first item, room for the rows the file is expected to have (exactly that
+/// much: a scale file has hundreds of thousands).
+fn reserve_rows<T>(items: &mut Vec<T>, hint: Option<usize>) {
     if items.capacity() == 0 {
-        items.reserve_exact(usize::try_from(file.checked.line_breaks).unwrap_or(0));
+        items.reserve_exact(hint.unwrap_or(0));
     }
 }
 
-/// Calls `each` for every row of `file`, and `keep` with the items of rows without problems.
-fn each_row<T>(
-    file: &CsvFile<'_>,
+/// Calls `each` for every row of `file` as its bytes arrive, and `keep` with the items of rows
+/// without problems; `rows_hint` is set to the rows expected, if the file's source knows, before
+/// the first row is kept. Returns whether the file stands: a file that is not text, is blank,
+/// has a header that does not match its schema, or could not be read to its end is reported
+/// whole, and the items already kept from it are to be dropped.
+async fn each_row<T, S: Incoming>(
+    mut file: CsvFile<'_, S>,
     spec: &Spec,
     problems: &mut Vec<DataError>,
+    rows_hint: &std::cell::Cell<Option<usize>>,
     mut each: impl FnMut(&mut Cells<'_>) -> Option<T>,
     mut keep: impl FnMut(T),
-) {
+) -> bool {
     let known = spec.known();
-    let Some((mut reader, columns)) = table::open(file, &known, problems) else {
-        return;
-    };
-    let mut record = csv::StringRecord::new();
-    let mut row = 1;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                row += 1;
-                let mut cells = Cells::new(file.name, row, &record, &columns);
-                let item = each(&mut cells);
-                if cells.finish(problems) {
-                    if let Some(item) = item {
-                        keep(item);
-                    }
+    let (name, fields) = (file.name, file.fields);
+    let mut check = Check::new();
+    let mut records = Records::default();
+    // The header's verdict, once read; the rows' problems, reported if the file stands.
+    let mut columns: Option<Option<table::Columns>> = None;
+    let (mut found, mut row) = (Vec::new(), 1);
+    let mut on_record = |record: Record<'_>| match &columns {
+        None => columns = Some(table::header(name, record, fields, &known, &mut found)),
+        Some(None) => {}
+        Some(Some(columns)) => {
+            row += 1;
+            if record.len() != columns.count {
+                let reason = Reason::CellCount { header: columns.count as u64, found: record.len() as u64 };
+                found.push(DataError::new(name, Place::Row(row), None, reason));
+                return;
+            }
+            // A row that is not text is reported by the file's check.
+            let Some(text) = record.text() else { return };
+            let mut cells = Cells::new(name, row, text, columns);
+            let item = each(&mut cells);
+            if cells.finish(&mut found) {
+                if let Some(item) = item {
+                    keep(item);
                 }
             }
-            Err(e) => match e.kind() {
-                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                    row += 1;
-                    let reason = Reason::CellCount { header: *expected_len, found: *len };
-                    problems.push(DataError::new(file.name, Place::Row(row), None, reason));
-                }
-                _ => {
-                    problems.push(table::csv_error(file.name, &e));
-                    break;
-                }
-            },
+        }
+    };
+    match file.source.start().await {
+        Ok(rows) => rows_hint.set(rows),
+        Err(problem) => {
+            problems.push(problem);
+            return false;
         }
     }
+    loop {
+        match file.source.next().await {
+            Ok(Some(piece)) => {
+                check.feed(piece);
+                records.feed(piece, &mut on_record);
+            }
+            Ok(None) => break,
+            Err(problem) => {
+                problems.push(problem);
+                return false;
+            }
+        }
+    }
+    records.finish(&mut on_record);
+    match check.finish(name) {
+        Err(problem) => problems.push(problem),
+        Ok(checked) if checked.blank => problems.push(DataError::new(name, Place::File, None, Reason::Empty)),
+        Ok(_) => {
+            let stands = matches!(columns, Some(Some(_)));
+            problems.extend(found);
+            return stands;
+        }
+    }
+    false
 }
 
 /// The figures of one file as read, before `part_of` is resolved within it (by
@@ -176,16 +211,23 @@ pub struct Unlinked<T> {
 type Read<T> = (T, Option<(Box<str>, Box<str>)>);
 
 /// [`rows`] for figures: the totals named are kept aside, for the few rows that name one.
-fn figure_rows<T>(file: &CsvFile<'_>, spec: &Spec, problems: &mut Vec<DataError>, each: impl FnMut(&mut Cells<'_>) -> Option<Read<T>>) -> Unlinked<T> {
+async fn figure_rows<T, S: Incoming>(
+    file: CsvFile<'_, S>,
+    spec: &Spec,
+    problems: &mut Vec<DataError>,
+    each: impl FnMut(&mut Cells<'_>) -> Option<Read<T>>,
+) -> Unlinked<T> {
     let mut read = Unlinked { items: Vec::new(), parts: Vec::new() };
-    each_row(file, spec, problems, each, |(item, part_of)| {
-        reserve_rows(&mut read.items, file);
+    let hint = std::cell::Cell::new(None);
+    let stands = each_row(file, spec, problems, &hint, each, |(item, part_of)| {
+        reserve_rows(&mut read.items, hint.get());
         if let Some((total, breakdown)) = part_of {
             read.parts.push((read.items.len(), total, breakdown));
         }
         read.items.push(item);
-    });
-    read
+    })
+    .await;
+    if stands { read } else { Unlinked { items: Vec::new(), parts: Vec::new() } }
 }
 
 /// Ids of the items already read, for resolving references.
@@ -224,7 +266,8 @@ impl Index {
 }
 
 /// Reads `regions.csv`: codes of the right shape for their level, inside their parent.
-pub fn regions(file: &CsvFile<'_>, problems: &mut Vec<DataError>) -> Vec<Region> {
+pub async fn regions<S: Incoming>(file: CsvFile<'_, S>, problems: &mut Vec<DataError>) -> Vec<Region> {
+    let name = file.name;
     let mut seen = Seen::default();
     let read = rows(file, &REGIONS, problems, |c| {
         let code = c.text("code").filter(|code| {
@@ -248,7 +291,7 @@ pub fn regions(file: &CsvFile<'_>, problems: &mut Vec<DataError>) -> Vec<Region>
         }
         let note = c.localized(NOTE, false);
         Some((Region { code: code?.to_owned(), names, level: level?, parent: None, note }, parent.map(str::to_owned), c.row))
-    });
+    }).await;
 
     // Parents may come later in the file, so they are resolved once every row is read. A region
     // whose parent is missing (or itself rejected) is rejected too.
@@ -269,7 +312,7 @@ pub fn regions(file: &CsvFile<'_>, problems: &mut Vec<DataError>) -> Vec<Region>
                 _ => Some(Reason::UnknownRef(RefKind::Region)),
             };
             if let Some(reason) = reason {
-                problems.push(DataError::cell(file.name, *row, "parent", parent, reason));
+                problems.push(DataError::cell(name, *row, "parent", parent, reason));
                 alive[i] = false;
                 changed = true;
             }
@@ -326,7 +369,7 @@ fn code_inside(code: &str, level: Level, parent: &str) -> bool {
 }
 
 /// Reads `sources.csv`.
-pub fn sources(file: &CsvFile<'_>, regions: &Index, problems: &mut Vec<DataError>) -> Vec<Source> {
+pub async fn sources<S: Incoming>(file: CsvFile<'_, S>, regions: &Index, problems: &mut Vec<DataError>) -> Vec<Source> {
     let mut seen = Seen::default();
     rows(file, &SOURCES, problems, |c| {
         let id = c.id("id").filter(|id| seen.first(c, "id", id));
@@ -348,22 +391,22 @@ pub fn sources(file: &CsvFile<'_>, regions: &Index, problems: &mut Vec<DataError
             kind: kind?,
             note: c.localized(NOTE, false),
         })
-    })
+    }).await
 }
 
 /// Reads `indicators.csv`.
-pub fn indicators(file: &CsvFile<'_>, problems: &mut Vec<DataError>) -> Vec<Indicator> {
+pub async fn indicators<S: Incoming>(file: CsvFile<'_, S>, problems: &mut Vec<DataError>) -> Vec<Indicator> {
     let mut seen = Seen::default();
     rows(file, &INDICATORS, problems, |c| {
         let id = c.id("id").filter(|id| seen.first(c, "id", id));
         let names = c.localized(NAME, true);
         let (unit, category, measure) = (c.term("unit"), c.term("category"), c.term("measure"));
         Some(Indicator { id: id?.to_owned(), names, unit: unit?, category: category?, measure: measure?, note: c.localized(NOTE, false) })
-    })
+    }).await
 }
 
 /// Reads `pairings.csv`.
-pub fn pairings(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Pairing> {
+pub async fn pairings<S: Incoming>(file: CsvFile<'_, S>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Pairing> {
     let mut seen = Seen::default();
     rows(file, &PAIRINGS, problems, |c| {
         let id = c.id("id").filter(|id| seen.first(c, "id", id));
@@ -385,7 +428,7 @@ pub fn pairings(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataErro
             locator: locator?.to_owned(),
             note: c.localized(NOTE, false),
         })
-    })
+    }).await
 }
 
 /// What figures refer to: the resources read before them.
@@ -498,7 +541,7 @@ fn figure(c: &mut Cells<'_>, refs: &Refs<'_>, value_column: &'static str, quotes
 }
 
 /// Reads `observations.csv`; `part_of` is resolved by `checks::link_parts`.
-pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Unlinked<Figure> {
+pub async fn observations<S: Incoming>(file: CsvFile<'_, S>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Unlinked<Figure> {
     let mut quotes = Quotes::default();
     figure_rows(file, &OBSERVATIONS, problems, |c| {
         let figure = figure(c, refs, "value", &mut quotes);
@@ -510,11 +553,11 @@ pub fn observations(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<Data
         }
         unit?;
         figure
-    })
+    }).await
 }
 
 /// Reads `funds.csv`; `part_of` is resolved by `checks::link_parts`.
-pub fn funds(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Unlinked<Fund> {
+pub async fn funds<S: Incoming>(file: CsvFile<'_, S>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Unlinked<Fund> {
     let mut quotes = Quotes::default();
     figure_rows(file, &FUNDS, problems, |c| {
         let figure = figure(c, refs, "amount", &mut quotes);
@@ -525,11 +568,11 @@ pub fn funds(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>)
         let stage: Option<Stage> = c.term("stage");
         let (figure, part_of) = figure?;
         Some((Fund { figure, funding_source: funding_source?, stage: stage? }, part_of))
-    })
+    }).await
 }
 
 /// Reads `commitments.csv`.
-pub fn commitments(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Commitment> {
+pub async fn commitments<S: Incoming>(file: CsvFile<'_, S>, refs: &Refs<'_>, problems: &mut Vec<DataError>) -> Vec<Commitment> {
     let mut seen = Seen::default();
     rows(file, &COMMITMENTS, problems, |c| {
         let id = c.id("id").filter(|id| seen.first(c, "id", id));
@@ -551,5 +594,5 @@ pub fn commitments(file: &CsvFile<'_>, refs: &Refs<'_>, problems: &mut Vec<DataE
             locator: locator?.to_owned(),
             note: c.localized(NOTE, false),
         })
-    })
+    }).await
 }

@@ -2,7 +2,6 @@
 //! is offered as [`Cells`], whose typed getters record a located [`DataError`] for every bad cell.
 
 use super::error::{DataError, Place, Reason};
-use super::resources::CsvFile;
 use super::period::{Date, Period, PeriodError};
 use super::vocab::Term;
 use super::Localized;
@@ -11,6 +10,8 @@ use super::Localized;
 /// the order the columns are listed, so a lookup first tries the entry after the last one found.
 pub struct Columns {
     index: Vec<(&'static str, usize)>,
+    /// How many columns the header has, which every row must have too.
+    pub count: usize,
 }
 
 impl Columns {
@@ -26,31 +27,132 @@ impl Columns {
     }
 }
 
-/// How many bytes the CSV reader takes from a file at a time.
-const BUFFER: usize = 64 * 1024;
+/// Splits CSV text into records as its bytes arrive, in pieces of any size: RFC 4180 quoting,
+/// `\n`, `\r\n` or `\r` line ends, blank lines skipped and a leading byte-order mark dropped (the
+/// `csv-core` reader, which never fails: it prefers *a* reading over none).
+pub struct Records {
+    core: csv_core::Reader,
+    /// The record being read: its fields' text one after another, and where each field ends.
+    text: Vec<u8>,
+    text_len: usize,
+    ends: Vec<usize>,
+    ends_len: usize,
+    /// The file's first bytes, held until there are enough to see a byte-order mark whole.
+    head: Vec<u8>,
+    started: bool,
+}
 
-/// Checks the header of `csv` against its schema (the field names its descriptor declares, in
-/// order) and the portal's `known` fields. Returns the reader positioned at the first data row.
-pub fn open<'t>(csv: &'t CsvFile<'_>, known: &[&'static str], problems: &mut Vec<DataError>) -> Option<(csv::Reader<Box<dyn std::io::Read + 't>>, Columns)> {
-    let (file, schema) = (csv.name, csv.fields);
-    if csv.checked.blank {
-        problems.push(DataError::new(file, Place::File, None, Reason::Empty));
-        return None;
+/// One record: its fields' text, and where each field ends in it.
+#[derive(Clone, Copy)]
+pub struct Record<'a> {
+    text: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl<'a> Record<'a> {
+    /// How many fields the record has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
     }
-    // The text starts after the byte-order mark.
-    let mut text = csv.contents.reader();
-    if let Err(e) = std::io::copy(&mut std::io::Read::take(&mut text, csv.checked.start as u64), &mut std::io::sink()) {
-        problems.push(DataError::unavailable(file, e));
-        return None;
+
+    /// The record as text, with where each field ends; `None` if it is not UTF-8 (the file's
+    /// check then rejects the whole file).
+    pub fn text(&self) -> Option<Fields<'a>> {
+        Some(Fields { text: std::str::from_utf8(self.text).ok()?, ends: self.ends })
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).buffer_capacity(BUFFER).from_reader(text);
-    let header = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            problems.push(csv_error(file, &e));
-            return None;
+}
+
+/// The fields of a record that is text.
+#[derive(Clone, Copy)]
+pub struct Fields<'a> {
+    text: &'a str,
+    ends: &'a [usize],
+}
+
+impl<'a> Fields<'a> {
+    /// Field `i`, if the record has it.
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end)
+    }
+
+    /// Every field in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.ends.len()).map(|i| self.get(i).unwrap_or(""))
+    }
+}
+
+/// The length of a UTF-8 byte-order mark.
+const BOM_LEN: usize = 3;
+
+impl Default for Records {
+    fn default() -> Self {
+        Records { core: csv_core::Reader::new(), text: vec![0; 1024], text_len: 0, ends: vec![0; 32], ends_len: 0, head: Vec::new(), started: false }
+    }
+}
+
+impl Records {
+    /// Reads the next `bytes` of the file, calling `each` for every record they complete.
+    pub fn feed(&mut self, bytes: &[u8], each: &mut impl FnMut(Record<'_>)) {
+        if self.started {
+            self.read(bytes, each);
+            return;
         }
-    };
+        // The reader drops a byte-order mark only if its first input holds the mark whole.
+        let wanted = (BOM_LEN - self.head.len()).min(bytes.len());
+        self.head.extend_from_slice(&bytes[..wanted]);
+        if self.head.len() == BOM_LEN {
+            self.started = true;
+            let head = std::mem::take(&mut self.head);
+            self.read(&head, each);
+            self.read(&bytes[wanted..], each);
+        }
+    }
+
+    /// Reads to the end of the file, calling `each` for the last record.
+    pub fn finish(&mut self, each: &mut impl FnMut(Record<'_>)) {
+        if !self.started {
+            self.started = true;
+            let head = std::mem::take(&mut self.head);
+            self.read(&head, each);
+        }
+        // An empty input tells the reader the file has ended.
+        self.read(&[], each);
+    }
+
+    fn read(&mut self, mut input: &[u8], each: &mut impl FnMut(Record<'_>)) {
+        use csv_core::ReadRecordResult::*;
+        let at_end = input.is_empty();
+        loop {
+            if input.is_empty() && !at_end {
+                return;
+            }
+            let (result, read, written, ended) = self.core.read_record(input, &mut self.text[self.text_len..], &mut self.ends[self.ends_len..]);
+            input = &input[read..];
+            self.text_len += written;
+            self.ends_len += ended;
+            match result {
+                InputEmpty if at_end => return,
+                InputEmpty => {}
+                OutputFull => self.text.resize(self.text.len() * 2, 0),
+                OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Record => {
+                    each(self::Record { text: &self.text[..self.text_len], ends: &self.ends[..self.ends_len] });
+                    (self.text_len, self.ends_len) = (0, 0);
+                }
+                End => return,
+            }
+        }
+    }
+}
+
+/// Checks a file's header, its first record, against the resource's schema (the field names its
+/// descriptor declares, in order) and the portal's `known` fields. Returns where the known
+/// columns are, or `None` after recording each mismatch.
+pub fn header(file: &str, record: Record<'_>, schema: &[String], known: &[&'static str], problems: &mut Vec<DataError>) -> Option<Columns> {
+    // A header that is not text is reported by the file's check.
+    let header = record.text()?;
     let mut ok = true;
     for (i, expected) in schema.iter().enumerate() {
         let found = header.get(i).unwrap_or("");
@@ -67,16 +169,7 @@ pub fn open<'t>(csv: &'t CsvFile<'_>, known: &[&'static str], problems: &mut Vec
         ok = false;
     }
     let index = known.iter().filter_map(|k| header.iter().position(|h| h == *k).map(|i| (*k, i))).collect();
-    ok.then_some((reader, Columns { index }))
-}
-
-/// A CSV syntax error, located at the line the csv crate reports.
-pub fn csv_error(file: &str, error: &csv::Error) -> DataError {
-    let place = match error.position() {
-        Some(p) => Place::Line { line: p.line(), column: 1 },
-        None => Place::File,
-    };
-    DataError::new(file, place, None, Reason::Csv(error.to_string()))
+    ok.then_some(Columns { index, count: record.len() })
 }
 
 /// The cells of one row, with typed getters. Each getter records its problem and returns `None`;
@@ -85,7 +178,7 @@ pub struct Cells<'a> {
     pub file: &'a str,
     /// The row number, counted as in a spreadsheet (header = 1).
     pub row: u64,
-    record: &'a csv::StringRecord,
+    record: Fields<'a>,
     columns: &'a Columns,
     problems: Vec<DataError>,
     /// The column entry to try first: the one after the last looked up.
@@ -93,7 +186,7 @@ pub struct Cells<'a> {
 }
 
 impl<'a> Cells<'a> {
-    pub fn new(file: &'a str, row: u64, record: &'a csv::StringRecord, columns: &'a Columns) -> Self {
+    pub fn new(file: &'a str, row: u64, record: Fields<'a>, columns: &'a Columns) -> Self {
         Cells { file, row, record, columns, problems: Vec::new(), next: std::cell::Cell::new(0) }
     }
 

@@ -66,7 +66,6 @@ data-place-row = { $file }, row { $row }
 data-place-cell = { $file }, row { $row }, column “{ $column }”
 data-place-path = { $file }, { $path }
 data-error-json = JSON syntax error: { $detail }
-data-error-csv = CSV format error: { $detail }
 data-error-cell-count = the row has { $found } cells but the header has { $header }
 data-error-unavailable = the file could not be read: { $detail }
 data-error-too-large = { $size ->

@@ -64,7 +64,6 @@ data-place-row = { $file } 第 { $row } 行
 data-place-cell = { $file } 第 { $row } 行“{ $column }”列
 data-place-path = { $file } 的 { $path }
 data-error-json = JSON 语法错误：{ $detail }
-data-error-csv = CSV 格式错误：{ $detail }
 data-error-cell-count = 此行有 { $found } 个单元格，表头有 { $header } 个
 data-error-unavailable = 无法读取此文件：{ $detail }
 data-error-too-large = { $size ->

@@ -63,7 +63,6 @@ data-place-row = { $file } 第 { $row } 行
 data-place-cell = { $file } 第 { $row } 行「{ $column }」欄
 data-place-path = { $file } 的 { $path }
 data-error-json = JSON 語法錯誤：{ $detail }
-data-error-csv = CSV 格式錯誤：{ $detail }
 data-error-cell-count = 此行有 { $found } 個儲存格，表頭有 { $header } 個
 data-error-unavailable = 無法讀取此檔案：{ $detail }
 data-error-too-large = { $size ->

@@ -200,61 +200,26 @@ impl Received {
     }
 }
 
-impl package::Contents for Received {
-    fn reader(&self) -> Box<dyn std::io::Read + '_> {
-        Box::new(Chunks { chunks: &self.chunks, index: 0, offset: 0 })
-    }
-}
-
-/// Reads the chunks of a [`Received`] file in order.
-struct Chunks<'a> {
-    chunks: &'a js_sys::Array,
-    index: u32,
-    offset: u32,
-}
-
-impl std::io::Read for Chunks<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        use wasm_bindgen::JsCast;
-        while self.index < self.chunks.length() {
-            let chunk: js_sys::Uint8Array = self.chunks.get(self.index).unchecked_into();
-            let n = (chunk.length() - self.offset).min(u32::try_from(buf.len()).unwrap_or(u32::MAX));
-            if n == 0 {
-                self.index += 1;
-                self.offset = 0;
-                continue;
-            }
-            chunk.subarray(self.offset, self.offset + n).copy_to(&mut buf[..n as usize]);
-            self.offset += n;
-            return Ok(n as usize);
-        }
-        Ok(0)
-    }
-}
-
-/// How much of a received chunk is copied into the portal's memory at a time, for its CRC.
+/// How much of a received chunk is copied into the portal's memory at a time (for its CRC, or to
+/// be read): a body from the cache may come as one chunk of many megabytes, and the portal's
+/// memory never shrinks.
 const CRC_PIECE: usize = 64 * 1024;
 
 /// Fetches `url`, keeping its chunks in the browser (see [`Received`]).
 pub async fn fetch_received(url: &str, timeout: Duration) -> Result<Received, LoadError> {
     let (chunks, mut crc, mut len) = (js_sys::Array::new(), crc32fast::Hasher::new(), 0u64);
-    // Each chunk passes through this buffer for its CRC, a piece at a time: a body from the cache
-    // may come as one chunk of many megabytes.
-    let mut piece = vec![0; CRC_PIECE];
+    let mut piece = Vec::new();
     fetch(url, timeout, |chunk| {
-        let mut at = 0;
-        while at < chunk.length() {
-            let n = (chunk.length() - at).min(CRC_PIECE as u32);
-            chunk.subarray(at, at + n).copy_to(&mut piece[..n as usize]);
-            crc.update(&piece[..n as usize]);
-            at += n;
-        }
+        for_pieces(&chunk, &mut piece, |p| crc.update(p));
         len += u64::from(chunk.length());
         chunks.push(&chunk);
     })
     .await?;
     Ok(Received { chunks, len, crc: crc.finalize() })
 }
+
+/// How often, at most, the loading indicators are told how much of a file has arrived.
+const PROGRESS_EVERY_MS: f64 = 100.0;
 
 /// Why a body was not read to its end.
 enum Unread {
@@ -274,6 +239,9 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut received = 0u64;
     super::progress::update(url, 0, total);
+    // The indicators are redrawn a few times a second, not for every chunk: a large file comes in
+    // hundreds of chunks, and redrawing for each delayed reading it by about half a second.
+    let mut shown_at = perf::now();
     loop {
         let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(describe)?;
         let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(describe)?.as_bool().unwrap_or(true);
@@ -282,7 +250,10 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
         }
         let value = js_sys::Uint8Array::new(&js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?);
         received += u64::from(value.length());
-        super::progress::update(url, received, total);
+        if perf::now() - shown_at >= PROGRESS_EVERY_MS {
+            shown_at = perf::now();
+            super::progress::update(url, received, total);
+        }
         if received > decode::MAX_BYTES {
             let _ = reader.cancel();
             return Err(Unread::TooLarge);
@@ -313,10 +284,86 @@ pub struct Fetched {
     pub files: Arc<Vec<Published>>,
 }
 
+/// A file of the package for [`package::read_files`]: its chunks are awaited until the file has
+/// arrived whole (its rows are counted, so that room for exactly that many is reserved), kept in
+/// the browser's memory, then copied into the portal's a piece at a time to be read.
+struct Arriving {
+    path: String,
+    incoming: futures::channel::mpsc::UnboundedReceiver<Result<js_sys::Uint8Array, DataError>>,
+    /// The file's chunks once it has arrived whole, and which chunk and byte the reading is at.
+    chunks: Option<Vec<js_sys::Uint8Array>>,
+    at: (usize, u32),
+    piece: Vec<u8>,
+    line_breaks: usize,
+    /// Where the file is recorded once it has arrived whole, and the time spent waiting for it
+    /// (so that the reading's own time can be measured).
+    arrived: Rc<std::cell::RefCell<Vec<Published>>>,
+    waited: Rc<Cell<f64>>,
+}
+
+impl Arriving {
+    /// Waits for the rest of the file; counts, measures and records it.
+    async fn arrive(&mut self) -> Result<Vec<js_sys::Uint8Array>, DataError> {
+        use futures::StreamExt;
+        let since = perf::now();
+        let mut chunks = Vec::new();
+        while let Some(chunk) = self.incoming.next().await {
+            chunks.push(chunk?);
+        }
+        self.waited.set(self.waited.get() + perf::now() - since);
+        let (mut crc, mut len) = (crc32fast::Hasher::new(), 0u64);
+        for chunk in &chunks {
+            for_pieces(chunk, &mut self.piece, |piece| {
+                crc.update(piece);
+                self.line_breaks += piece.iter().filter(|&&b| b == b'\n').count();
+            });
+            len += u64::from(chunk.length());
+        }
+        self.arrived.borrow_mut().push(Published { path: self.path.clone(), len, crc: crc.finalize() });
+        Ok(chunks)
+    }
+}
+
+/// Calls `each` with `chunk`'s bytes, copied into `piece` [`CRC_PIECE`] bytes at a time.
+fn for_pieces(chunk: &js_sys::Uint8Array, piece: &mut Vec<u8>, mut each: impl FnMut(&[u8])) {
+    let mut at = 0;
+    while at < chunk.length() {
+        let n = (chunk.length() - at).min(CRC_PIECE as u32);
+        piece.resize(n as usize, 0);
+        chunk.subarray(at, at + n).copy_to(piece);
+        each(piece);
+        at += n;
+    }
+}
+
+impl package::Incoming for Arriving {
+    /// The file's rows are counted once it has arrived whole.
+    async fn start(&mut self) -> Result<Option<usize>, DataError> {
+        let chunks = self.arrive().await?;
+        self.chunks = Some(chunks);
+        Ok(Some(self.line_breaks))
+    }
+
+    async fn next(&mut self) -> Result<Option<&[u8]>, DataError> {
+        let Some(chunks) = &self.chunks else { return Ok(None) };
+        let (index, offset) = &mut self.at;
+        let Some(chunk) = chunks.get(*index) else { return Ok(None) };
+        let n = (chunk.length() - *offset).min(CRC_PIECE as u32);
+        self.piece.resize(n as usize, 0);
+        chunk.subarray(*offset, *offset + n).copy_to(&mut self.piece);
+        *offset += n;
+        if *offset >= chunk.length() {
+            (*index, *offset) = (*index + 1, 0);
+        }
+        Ok(Some(&self.piece))
+    }
+}
+
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
-/// page's base URL): the descriptor first, then every CSV it names, all at once. A CSV that cannot
-/// be fetched is reported among the package's problems (with its URL and status) and the rest
-/// still loads; a descriptor that cannot be fetched or read fails the whole load.
+/// page's base URL): the descriptor first, then every CSV it names, all at once, each read as it
+/// arrives. A CSV that cannot be fetched is reported among the package's problems (with its URL
+/// and status) and the rest still loads; a descriptor that cannot be fetched or read fails the
+/// whole load.
 pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
     let url = absolute_url(&relative);
     let bytes = fetch_bytes(&url, TIMEOUT).await?;
@@ -326,33 +373,43 @@ pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
     let mut files = vec![Published { path: file.clone(), len: bytes.len() as u64, crc: crc32fast::hash(&bytes) }];
     drop(bytes);
 
+    let started = perf::now();
     let planned = package::files(&file, &descriptor);
-    let fetches = planned.0.iter().map(|(_, path)| {
-        let resource_url = resolve(path, &url);
-        async move {
+    let mut incoming = HashMap::new();
+    for (_, path) in &planned.0 {
+        let (send, chunks) = futures::channel::mpsc::unbounded();
+        let (resource_url, path_for_error) = (resolve(path, &url), path.clone());
+        leptos::task::spawn_local(async move {
+            let fetched = fetch(&resource_url, TIMEOUT, |chunk| {
+                let _ = send.unbounded_send(Ok(chunk));
+            })
+            .await;
             // A file too large is located in the package's file; other failures name the URL.
-            let fetched = fetch_received(&resource_url, TIMEOUT).await.map_err(|e| match e {
-                LoadError::Data { error, .. } => DataError { file: path.clone(), ..error },
-                other => DataError::unavailable(path, other),
-            });
-            (path.clone(), fetched)
-        }
-    });
-    let mut fetched: HashMap<String, Result<Received, DataError>> = futures::future::join_all(fetches).await.into_iter().collect();
-    perf::mark(perf::FETCHED);
-    let mut csvs: Vec<Published> =
-        fetched.iter().filter_map(|(path, r)| r.as_ref().ok().map(|r| Published { path: path.clone(), len: r.len, crc: r.crc })).collect();
-    csvs.sort_by(|a, b| a.path.cmp(&b.path));
-    files.extend(csvs);
-    // Each file is handed over once and let go of once read.
+            if let Err(e) = fetched {
+                let problem = match e {
+                    LoadError::Data { error, .. } => DataError { file: path_for_error, ..error },
+                    other => DataError::unavailable(&path_for_error, other),
+                };
+                let _ = send.unbounded_send(Err(problem));
+            }
+        });
+        incoming.insert(path.clone(), chunks);
+    }
+    let (arrived, waited) = (Rc::new(std::cell::RefCell::new(Vec::new())), Rc::new(Cell::new(0.0)));
     let mut loaded = package::read_files(&file, &descriptor, planned, |path| {
-        fetched.remove(path).unwrap_or_else(|| Err(DataError::unavailable(path, "not fetched")))
-    });
+        let incoming = incoming.remove(path).ok_or_else(|| DataError::unavailable(path, "not fetched"))?;
+        let (arrived, waited) = (arrived.clone(), waited.clone());
+        Ok(Arriving { path: path.to_owned(), incoming, chunks: None, at: (0, 0), piece: Vec::new(), line_breaks: 0, arrived, waited })
+    })
+    .await;
     // Stories' views are checked against the charts the data makes.
     let stories = crate::present::check(&file, &loaded.dataset);
     loaded.problems.extend(stories);
     perf::mark(perf::DATA_READY);
-    perf::measure(perf::PARSE_VALIDATE, perf::FETCHED, perf::DATA_READY);
+    perf::measure_busy(perf::PARSE_VALIDATE, started, waited.get());
+    let mut csvs = arrived.take();
+    csvs.sort_by(|a, b| a.path.cmp(&b.path));
+    files.extend(csvs);
     Ok(Fetched { url, dataset: Arc::new(loaded.dataset), problems: Arc::new(loaded.problems), files: Arc::new(files) })
 }
 

@@ -2,8 +2,9 @@
 //! (`bench/harness.mjs`) and visible in any browser's performance panel. Each costs microseconds
 //! and changes nothing on screen.
 //!
-//! - [`DATA_READY`]: the data package is fetched, parsed and validated; [`FETCHED`] is when its
-//!   last file arrived, so `gk:parse-validate` (a measure between the two) is the reading alone.
+//! - [`DATA_READY`]: the data package is fetched, parsed and validated. Its files are read as
+//!   they arrive, so `gk:parse-validate`, a measure that ends there, lasts as long as the reading
+//!   alone took: the time since the files were asked for, less the time spent waiting for bytes.
 //! - [`CHART_PAINTED`]: the first frame with a chart in it has been painted.
 //! - `gk:map-painted:N`: a frame with a map layer of `N` regions has been painted.
 //! - [`RECOLOURED`]: a frame with the map's new colours has been painted.
@@ -14,11 +15,9 @@ use std::time::Duration;
 
 use leptos::prelude::{request_animation_frame, set_timeout};
 
-/// Every file of the data package has arrived.
-pub const FETCHED: &str = "gk:fetched";
 /// The data package is read and validated.
 pub const DATA_READY: &str = "gk:data-ready";
-/// The measure from [`FETCHED`] to [`DATA_READY`].
+/// The reading's own time, ending at [`DATA_READY`].
 pub const PARSE_VALIDATE: &str = "gk:parse-validate";
 /// A frame with a chart has been painted.
 pub const CHART_PAINTED: &str = "gk:chart-painted";
@@ -31,6 +30,11 @@ fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }
 
+/// Milliseconds since the page started, on a clock that only moves forward (`performance.now()`).
+pub fn now() -> f64 {
+    performance().map_or(0.0, |p| p.now())
+}
+
 /// Marks `name` now.
 pub fn mark(name: &str) {
     if let Some(p) = performance() {
@@ -38,10 +42,19 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Measures `name` from the mark `start` to the mark `end` (both already made).
-pub fn measure(name: &str, start: &str, end: &str) {
+/// Measures `name` as lasting the time since `since` (a [`now`]) less `waited` milliseconds,
+/// ending now.
+pub fn measure_busy(name: &str, since: f64, waited: f64) {
     if let Some(p) = performance() {
-        let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
+        let end = p.now();
+        let busy = (end - since - waited).max(0.0);
+        // `performance.measure(name, { start, duration })`: web-sys has it only as an unstable API.
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &(end - busy).into());
+        let _ = js_sys::Reflect::set(&options, &"duration".into(), &busy.into());
+        if let Ok(measure) = js_sys::Reflect::get(&p, &"measure".into()).and_then(wasm_bindgen::JsCast::dyn_into::<js_sys::Function>) {
+            let _ = measure.call2(&p, &name.into(), &options);
+        }
     }
 }
 
