@@ -147,11 +147,12 @@ impl Check {
     /// Takes note of `bytes`, valid UTF-8, where they are in the file.
     fn valid(&mut self, bytes: &[u8]) {
         let chars = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64;
+        let line_breaks = |b: &[u8]| memchr::memchr_iter(b'\n', b).count() as u64;
         if self.nul.is_none() {
-            if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            if let Some(at) = memchr::memchr(0, bytes) {
                 let before = &bytes[..at];
-                self.nul = Some(match before.iter().rposition(|&b| b == b'\n') {
-                    Some(nl) => (self.line + before.iter().filter(|&&b| b == b'\n').count() as u64, 1 + chars(&before[nl + 1..])),
+                self.nul = Some(match memchr::memrchr(b'\n', before) {
+                    Some(nl) => (self.line + line_breaks(before), 1 + chars(&before[nl + 1..])),
                     None => (self.line, self.column + chars(before)),
                 });
             }
@@ -161,9 +162,9 @@ impl Check {
             let text = if self.line == 1 && self.column == 1 && self.bom { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
             self.blank = text.chars().all(char::is_whitespace);
         }
-        match bytes.iter().rposition(|&b| b == b'\n') {
+        match memchr::memrchr(b'\n', bytes) {
             Some(nl) => {
-                self.line += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.line += line_breaks(bytes);
                 self.column = 1 + chars(&bytes[nl + 1..]);
             }
             None => self.column += chars(bytes),

@@ -230,12 +230,16 @@ async fn figure_rows<T, S: Incoming>(
     if stands { read } else { Unlinked { items: Vec::new(), parts: Vec::new() } }
 }
 
-/// Ids of the items already read, for resolving references.
-pub struct Index(HashMap<String, usize>);
+/// Ids of the items already read, for resolving references. Rows in a row tend to name the same
+/// region, indicator and source, so the last id found is tried first.
+pub struct Index {
+    ids: HashMap<String, usize>,
+    last: std::cell::RefCell<(String, usize)>,
+}
 
 impl Index {
     pub fn of<'a>(ids: impl Iterator<Item = &'a str>) -> Index {
-        Index(ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect())
+        Index { ids: ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect(), last: Default::default() }
     }
 
     /// Resolves the reference in `column`, reporting an unknown one.
@@ -253,7 +257,7 @@ impl Index {
     }
 
     fn lookup(&self, cells: &mut Cells<'_>, column: &'static str, id: &str, kind: RefKind) -> Option<usize> {
-        let found = self.0.get(id).copied();
+        let found = self.get(id);
         if found.is_none() {
             cells.reject(column, Reason::UnknownRef(kind));
         }
@@ -261,7 +265,15 @@ impl Index {
     }
 
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.get(id).copied()
+        let mut last = self.last.borrow_mut();
+        if !last.0.is_empty() && last.0 == id {
+            return Some(last.1);
+        }
+        let found = self.ids.get(id).copied()?;
+        last.0.clear();
+        last.0.push_str(id);
+        last.1 = found;
+        Some(found)
     }
 }
 

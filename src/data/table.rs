@@ -6,24 +6,46 @@ use super::period::{Date, Period, PeriodError};
 use super::vocab::Term;
 use super::Localized;
 
-/// The positions of the portal's known columns in a CSV file. Looked up for every cell, in about
-/// the order the columns are listed, so a lookup first tries the entry after the last one found.
+/// The positions of the portal's known columns in a CSV file, looked up for every cell by name.
 pub struct Columns {
-    index: Vec<(&'static str, usize)>,
+    /// Every known column, with its position in the header if it has one.
+    index: Vec<(&'static str, Option<usize>)>,
+    /// Entries of `index` (plus one; 0 for none) by where their name lies in memory: the getters
+    /// name columns by the same constants `known` lists, so a name is usually found at once.
+    by_address: [u8; ADDRESS_SLOTS],
     /// How many columns the header has, which every row must have too.
     pub count: usize,
 }
 
+/// The size of [`Columns::by_address`].
+const ADDRESS_SLOTS: usize = 64;
+
+/// The slot in [`Columns::by_address`] for the name at `name`'s address.
+fn address_slot(name: &str) -> usize {
+    // Fibonacci hashing: the top bits of the address times 2^64 / φ.
+    ((name.as_ptr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % ADDRESS_SLOTS
+}
+
 impl Columns {
-    /// The position of `column`, trying entry `hint` first; returns the entry found too.
-    fn position(&self, column: &'static str, hint: usize) -> Option<(usize, usize)> {
-        let same = |name: &str| name.len() == column.len() && (std::ptr::eq(name.as_ptr(), column.as_ptr()) || name == column);
-        if let Some((name, i)) = self.index.get(hint) {
-            if same(name) {
-                return Some((hint, *i));
+    fn new(index: Vec<(&'static str, Option<usize>)>, count: usize) -> Columns {
+        let mut by_address = [0; ADDRESS_SLOTS];
+        for (entry, (name, _)) in index.iter().enumerate().take(usize::from(u8::MAX)) {
+            let slot = &mut by_address[address_slot(name)];
+            if *slot == 0 {
+                *slot = entry as u8 + 1;
             }
         }
-        self.index.iter().position(|(name, _)| same(name)).map(|e| (e, self.index[e].1))
+        Columns { index, by_address, count }
+    }
+
+    /// The position of `column` in the header, if it is a known column the header has.
+    fn position(&self, column: &'static str) -> Option<usize> {
+        let same_text = |name: &str| std::ptr::eq(name.as_ptr(), column.as_ptr()) && name.len() == column.len();
+        let slot = usize::from(self.by_address[address_slot(column)]);
+        match self.index.get(slot.wrapping_sub(1)) {
+            Some((name, i)) if slot > 0 && same_text(name) => *i,
+            _ => self.index.iter().find(|(name, _)| *name == column).and_then(|(_, i)| *i),
+        }
     }
 }
 
@@ -168,8 +190,8 @@ pub fn header(file: &str, record: Record<'_>, schema: &[String], known: &[&'stat
         problems.push(DataError::new(file, place, Some(extra), Reason::HeaderMismatch { expected: String::new() }));
         ok = false;
     }
-    let index = known.iter().filter_map(|k| header.iter().position(|h| h == *k).map(|i| (*k, i))).collect();
-    ok.then_some(Columns { index, count: record.len() })
+    let index = known.iter().map(|k| (*k, header.iter().position(|h| h == *k))).collect();
+    ok.then(|| Columns::new(index, record.len()))
 }
 
 /// The cells of one row, with typed getters. Each getter records its problem and returns `None`;
@@ -181,24 +203,16 @@ pub struct Cells<'a> {
     record: Fields<'a>,
     columns: &'a Columns,
     problems: Vec<DataError>,
-    /// The column entry to try first: the one after the last looked up.
-    next: std::cell::Cell<usize>,
 }
 
 impl<'a> Cells<'a> {
     pub fn new(file: &'a str, row: u64, record: Fields<'a>, columns: &'a Columns) -> Self {
-        Cells { file, row, record, columns, problems: Vec::new(), next: std::cell::Cell::new(0) }
+        Cells { file, row, record, columns, problems: Vec::new() }
     }
 
     /// The raw text of `column`, `""` if the column is absent.
     pub fn raw(&self, column: &'static str) -> &'a str {
-        match self.columns.position(column, self.next.get()) {
-            Some((entry, i)) => {
-                self.next.set(entry + 1);
-                self.record.get(i).unwrap_or("")
-            }
-            None => "",
-        }
+        self.columns.position(column).and_then(|i| self.record.get(i)).unwrap_or("")
     }
 
     /// Records a problem with `column`.
@@ -305,8 +319,8 @@ impl<'a> Cells<'a> {
     /// The three language columns `<prefix>_zh_hans`, `<prefix>_zh_hant`, `<prefix>_en`; all
     /// required when `required`.
     pub fn localized(&mut self, columns: [&'static str; 3], required: bool) -> Localized {
-        let [hans, hant, en] = columns.map(|c| if required { self.text(c).unwrap_or("") } else { self.raw(c) }.to_owned());
-        Localized { zh_hans: hans, zh_hant: hant, en }
+        let [hans, hant, en] = columns.map(|c| if required { self.text(c).unwrap_or("") } else { self.raw(c) });
+        Localized { zh_hans: hans.to_owned(), zh_hant: hant.to_owned(), en: en.to_owned() }
     }
 
     /// Hands over the row's problems; `true` if there were none.

@@ -315,7 +315,7 @@ impl Arriving {
         for chunk in &chunks {
             for_pieces(chunk, &mut self.piece, |piece| {
                 crc.update(piece);
-                self.line_breaks += piece.iter().filter(|&&b| b == b'\n').count();
+                self.line_breaks += memchr::memchr_iter(b'\n', piece).count();
             });
             len += u64::from(chunk.length());
         }
