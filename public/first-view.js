@@ -7,7 +7,7 @@
 // itself start on exactly that view; then `first-view` is set on <html>, the stylesheet shows it
 // and keeps the app out of sight until the app takes over (src/ui/first_view.rs), and the start-up
 // script loads the app once the first view is painted. Otherwise the app's WebAssembly is preloaded
-// here, as the page needs it at once.
+// here, as the page needs it at once, and so is the data package (see `prefetchPackage`).
 //
 // How the app picks its starting language and theme is in src/ui/i18n.rs (`initial_locale`,
 // `Locale::from_tag` in src/i18n.rs) and src/ui/theme.rs; tests/e2e/first-view.test.mjs checks
@@ -48,6 +48,41 @@
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
 
+  // The data package, fetched while the app's WebAssembly loads: its descriptor, then the files the
+  // portal reads (src/data/resources.rs `ALL`). The app takes each response from `gkPrefetched`
+  // (by absolute URL, once) instead of asking again (src/ui/load.rs `fetch`); an address it would
+  // not use (a `?data=` it refuses) costs one request and is never read.
+  var RESOURCES = ["regions", "sources", "indicators", "pairings", "observations", "funds", "commitments"];
+  function prefetchPackage() {
+    var fetched = (window.gkPrefetched = {});
+    function start(url) {
+      var controller = new AbortController();
+      var response = fetch(url, { signal: controller.signal });
+      fetched[url] = { response: response, controller: controller };
+      return response;
+    }
+    var asked = new URLSearchParams(location.search).get("data");
+    var descriptor;
+    try {
+      // As the app resolves it: against the site's root (src/ui/load.rs `absolute_url`).
+      descriptor = new URL(asked && asked.trim() ? asked.trim() : "data/datapackage.json", location.origin + "/");
+    } catch (e) {
+      return;
+    }
+    if (descriptor.protocol !== "http:" && descriptor.protocol !== "https:") return;
+    start(descriptor.href)
+      .then(function (response) {
+        return response.ok ? response.clone().json() : null;
+      })
+      .then(function (package_) {
+        var resources = (package_ && Array.isArray(package_.resources) && package_.resources) || [];
+        resources.forEach(function (resource) {
+          if (resource && RESOURCES.indexOf(resource.name) >= 0 && typeof resource.path === "string") start(new URL(resource.path, descriptor).href);
+        });
+      })
+      .catch(function () {}); // the app fetches again and reports what went wrong
+  }
+
   var show = location.pathname === "/" && location.search === "" && startingLocale() === "zh-Hans" && startingTheme() === "light";
   if (show) {
     root.classList.add("first-view");
@@ -58,6 +93,7 @@
     var first = document.getElementById("first-view");
     if (first) first.remove();
   });
+  prefetchPackage();
   if (script && script.dataset.wasm) {
     var preload = document.createElement("link");
     preload.rel = "preload";

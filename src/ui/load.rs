@@ -116,7 +116,11 @@ async fn fetch(url: &str, timeout: Duration, keep: impl FnMut(js_sys::Uint8Array
     let url = url.to_owned();
     let cross_origin = is_cross_origin(&url);
     let network = |detail: String| LoadError::Network { url: url.clone(), detail, cross_origin };
-    let controller = web_sys::AbortController::new().map_err(|e| network(format!("{e:?}")))?;
+    // The page's start-up script may have asked for this file already (public/first-view.js).
+    let (prefetched, controller) = match take_prefetched(&url) {
+        Some((response, controller)) => (Some(response), controller),
+        None => (None, web_sys::AbortController::new().map_err(|e| network(format!("{e:?}")))?),
+    };
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -129,17 +133,24 @@ async fn fetch(url: &str, timeout: Duration, keep: impl FnMut(js_sys::Uint8Array
         )
         .ok()
     };
-    let abandoned = |e: gloo_net::Error, timed_out: &Cell<bool>| {
+    let abandoned = |detail: String, timed_out: &Cell<bool>| {
         if timed_out.get() {
             LoadError::Timeout { url: url.clone(), seconds: timeout.as_secs() }
         } else {
-            network(e.to_string())
+            network(detail)
         }
     };
 
     let signal = controller.signal();
     let result = async {
-        let response = Request::get(&url).abort_signal(Some(&signal)).send().await.map_err(|e| abandoned(e, &timed_out))?;
+        let response = match prefetched {
+            Some(response) => wasm_bindgen_futures::JsFuture::from(response)
+                .await
+                .map_err(|e| describe_js(&e))
+                .and_then(|r| wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(r).map(gloo_net::http::Response::from).map_err(|e| describe_js(&e))),
+            None => Request::get(&url).abort_signal(Some(&signal)).send().await.map_err(|e| e.to_string()),
+        }
+        .map_err(|detail| abandoned(detail, &timed_out))?;
         if !response.ok() {
             return Err(LoadError::Status { url: url.clone(), status: response.status(), status_text: response.status_text() });
         }
@@ -165,6 +176,27 @@ async fn fetch(url: &str, timeout: Duration, keep: impl FnMut(js_sys::Uint8Array
         timer.clear();
     }
     result
+}
+
+/// The response the page's start-up script has asked for at `url`, with its controller, taken
+/// (so that it is read once); `None` if it asked for none.
+fn take_prefetched(url: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    use wasm_bindgen::JsCast;
+    let all = js_sys::Reflect::get(&web_sys::window()?.into(), &"gkPrefetched".into()).ok().filter(|v| v.is_object())?;
+    let entry = js_sys::Reflect::get(&all, &url.into()).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &url.into());
+    let response = js_sys::Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
+    let controller = js_sys::Reflect::get(&entry, &"controller".into()).ok()?.dyn_into().ok()?;
+    Some((response, controller))
+}
+
+/// A thrown JavaScript value as a message: `TypeError: Failed to fetch`, as gloo-net words it.
+fn describe_js(value: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
+    }
 }
 
 /// Fetches the bytes of `url` into the portal's memory (see [`fetch`]).
@@ -360,11 +392,11 @@ impl package::Incoming for Arriving {
 }
 
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
-/// page's base URL): the descriptor first, then every CSV it names, all at once, each read as it
-/// arrives. A CSV that cannot be fetched is reported among the package's problems (with its URL
-/// and status) and the rest still loads; a descriptor that cannot be fetched or read fails the
-/// whole load.
-pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
+/// page's base URL): the descriptor first (handed to `read_descriptor` as soon as it is read, with
+/// its URL), then every CSV it names, all at once, each read once it has arrived. A CSV that
+/// cannot be fetched is reported among the package's problems (with its URL and status) and the
+/// rest still loads; a descriptor that cannot be fetched or read fails the whole load.
+pub async fn load_package(relative: String, read_descriptor: impl FnOnce(&str, &Descriptor)) -> Result<Fetched, LoadError> {
     let url = absolute_url(&relative);
     let bytes = fetch_bytes(&url, TIMEOUT).await?;
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
@@ -395,6 +427,7 @@ pub async fn load_package(relative: String) -> Result<Fetched, LoadError> {
         });
         incoming.insert(path.clone(), chunks);
     }
+    read_descriptor(&url, &descriptor);
     let (arrived, waited) = (Rc::new(std::cell::RefCell::new(Vec::new())), Rc::new(Cell::new(0.0)));
     let mut loaded = package::read_files(&file, &descriptor, planned, |path| {
         let incoming = incoming.remove(path).ok_or_else(|| DataError::unavailable(path, "not fetched"))?;

@@ -35,6 +35,7 @@ use leptos_router::path;
 
 use std::sync::Arc;
 
+use crate::data::descriptor::Boundaries;
 use crate::data::Dataset;
 use crate::params::{data_param, DataParam};
 
@@ -48,6 +49,9 @@ pub struct DataState {
     attempt: RwSignal<u32>,
     /// The loaded dataset, shared by every page.
     pub dataset: Memo<Option<Arc<Dataset>>>,
+    /// The descriptor's URL and the boundaries it names, as soon as it is read (before the rest of
+    /// the package): the map starts on its boundary files meanwhile.
+    pub boundaries: RwSignal<Option<(String, Option<Boundaries>)>>,
     /// What `?data=` asked for, when it is not the default dataset.
     param: StoredValue<DataParam>,
 }
@@ -73,14 +77,15 @@ impl DataState {
         let param = data_param_of_page();
         let package = package_of(&param);
         let attempt = RwSignal::new(0u32);
+        let boundaries = RwSignal::new(None);
         let resource = LocalResource::new(move || {
             attempt.track();
-            load_package(package.clone())
+            load_package(package.clone(), move |url, descriptor| boundaries.set(Some((url.to_owned(), descriptor.map.boundaries.clone()))))
         });
         let dataset = Memo::new(move |_| {
             resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::clone(&f.dataset)))
         });
-        DataState { resource, attempt, dataset, param: StoredValue::new(param) }
+        DataState { resource, attempt, dataset, boundaries, param: StoredValue::new(param) }
     }
 
     /// The package being shown: `?data=`'s, or the default.

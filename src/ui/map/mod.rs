@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use rustc_hash::FxHashSet;
 
+use crate::data::descriptor::Boundaries;
 use crate::data::{Dataset, Level};
 use crate::geo::topojson::{decode, GeoError, Layers};
 use crate::map::atlas::Atlas;
@@ -57,9 +58,9 @@ impl Files {
         }
     }
 
-    /// The deployment's files, if its package names them.
-    fn of(descriptor_url: &str, dataset: &Dataset) -> Files {
-        match &dataset.map.boundaries {
+    /// The deployment's files, if its package's descriptor (at `descriptor_url`) names them.
+    fn of(descriptor_url: &str, boundaries: Option<&Boundaries>) -> Files {
+        match boundaries {
             Some(b) => Files {
                 base: Some(descriptor_url.to_owned()),
                 first_view: b.first_view.clone(),
@@ -112,18 +113,22 @@ pub fn MapPage() -> impl IntoView {
 #[component]
 pub fn MapSection() -> impl IntoView {
     let data = expect_context::<DataState>();
-    // The package says which boundaries to draw; without a package the portal's own are drawn.
-    let files = Memo::new(move |_| match data.resource.get()? {
-        Ok(fetched) => Some(Files::of(&fetched.url, &fetched.dataset)),
-        Err(_) => Some(Files::portal()),
+    // The package's descriptor says which boundaries to draw; without a package the portal's own
+    // are drawn. The descriptor is read before the rest of the package, so the boundaries load
+    // while the data does.
+    let files = Memo::new(move |_| match data.resource.get() {
+        Some(Ok(fetched)) => Some(Files::of(&fetched.url, fetched.dataset.map.boundaries.as_ref())),
+        Some(Err(_)) => Some(Files::portal()),
+        None => data.boundaries.with(|b| b.as_ref().map(|(url, boundaries)| Files::of(url, boundaries.as_ref()))),
     });
     move || files.get().map(|files| view! { <MapLoader files=files/> })
 }
 
-/// Loads the first view's boundaries, then shows the map.
+/// Loads the first view's boundaries, then shows the map once the data has loaded too.
 #[component]
 fn MapLoader(files: Files) -> impl IntoView {
     let i18n = use_i18n();
+    let data = expect_context::<DataState>();
     let attempt = RwSignal::new(0u32);
     let url = files.url(&files.first_view);
     let base = {
@@ -135,7 +140,10 @@ fn MapLoader(files: Files) -> impl IntoView {
         })
     };
     let files = StoredValue::new(files);
+    // Until the data is in, its own loading indicator is shown (`status`), not the map's.
+    let data_loaded = Memo::new(move |_| data.resource.with(Option::is_some));
     move || match base.get() {
+        _ if !data_loaded.get() => ().into_any(),
         None => {
             let url = url.clone();
             view! {
@@ -255,7 +263,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
 
     // Which county files are needed: the province the reader is in, the provinces of shaded
     // counties, and those of counties at either end of a pairing.
-    Effect::new(move |_| {
+    let wanted = Memo::new(move |_| {
         let mut wanted: Vec<String> = query.with(|q| q.at.as_ref().and_then(|c| c.get(..2)).map(str::to_owned)).into_iter().collect();
         if let Some(c) = shades.get() {
             if selection.with(|s| s.as_ref().map(|s| s.level)) == Some(Level::County) {
@@ -276,8 +284,11 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         }
         wanted.sort();
         wanted.dedup();
-        want(wanted);
+        wanted
     });
+    // Asked for at once, before the map is first drawn, and again whenever more are needed.
+    want(wanted.get_untracked());
+    Effect::new(move |_| want(wanted.get()));
 
     // Where the reader is: the division of `at`, once its geometry is there.
     let at = Memo::new(move |_| query.with(|q| q.at.clone()).and_then(|code| atlas.with(|a| a.find(&code))));
