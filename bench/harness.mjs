@@ -262,6 +262,7 @@ async function main() {
   const view = await countyView(join(site, "synthetic"));
   const appMap = `/map?data=/synthetic/datapackage.json&indicator=${encodeURIComponent(view.indicator)}&level=county&period=${encodeURIComponent(view.period)}`;
   const peerMap = `/peer/?view=map&data=/synthetic/datapackage.json&indicator=${encodeURIComponent(view.indicator)}&period=${encodeURIComponent(view.period)}`;
+  const fetchOnly = "/peer/?view=fetch&data=/synthetic/datapackage.json";
   const results = { rows, view };
   try {
     // First view: sizes are the same on every load; once each.
@@ -277,7 +278,8 @@ async function main() {
 
     // County maps from a cold start, alternating, five each (median); the portal's memory and
     // recolouring on the last one.
-    const maps = { app: [], peer: [] };
+    // And, as the floor of both, a page that only fetches the package and reads its bytes.
+    const maps = { app: [], peer: [], floor: [] };
     for (let i = 0; i < 5; i++) {
       const a = await countyMap(browser, at(appMap), COUNTY_PAINTED);
       if (i < 4) await a.ctx.close();
@@ -286,6 +288,9 @@ async function main() {
       const p = await countyMap(browser, at(peerMap), "gk:map-painted");
       await p.ctx.close();
       maps.peer.push(p);
+      const f = await countyMap(browser, at(fetchOnly), "gk:data-ready");
+      await f.ctx.close();
+      maps.floor.push(f);
     }
     results.maps = maps;
   } finally {
@@ -329,6 +334,7 @@ function summarise(r) {
   const kib = (b) => (b / KiB).toFixed(1);
   const ms = (x) => x.toFixed(0);
   const kinds = ["html", "css", "js", "wasm", "data", "geometry", "image"];
+  const floor = mid(r.maps.floor, (m) => m.dataReady?.at ?? NaN);
   const lines = [
     `Synthetic package: ${r.rows.toLocaleString("en")} rows; county maps of \`${r.view.indicator}\`, ${r.view.period}.`,
     "",
@@ -347,6 +353,7 @@ function summarise(r) {
     row("CLS, mobile preset (worst of 3)", figures.cls.toFixed(3), Math.max(...r.lcp.peer.map((m) => m.cls)).toFixed(3), null, verdicts, "cls"),
     row("county map: navigation → painted (ms, median of 5)", ms(figures.mapPainted), ms(mid(r.maps.peer, (m) => m.painted.at)), figures.mapRatio, verdicts, "mapRatio"),
     row("county map: navigation → data ready (ms)", ms(mid(r.maps.app, (m) => m.dataReady?.at ?? NaN)), ms(mid(r.maps.peer, (m) => m.dataReady?.at ?? NaN)), null, verdicts),
+    row("the package only: navigation → every byte read, nothing parsed (ms; the ECharts page's script, then the files)", "—", ms(floor), floor / mid(r.maps.peer, (m) => m.painted.at), verdicts),
     row("recolour on a period switch (ms, median of 11)", figures.recolour.toFixed(1), "—", null, verdicts, "recolour"),
     row("parse + validate the package (rows/s, best of 5)", Math.round(figures.rowsPerSecond).toLocaleString("en"), "—", null, verdicts, "rowsPerSecond"),
     row("JS heap + wasm memory after the county map (MiB)", (figures.memory / KiB / KiB).toFixed(1), (mid(r.maps.peer, (m) => m.heap) / KiB / KiB).toFixed(1), figures.memory / mid(r.maps.peer, (m) => m.heap), verdicts, "memory"),

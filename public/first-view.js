@@ -58,6 +58,8 @@
     function start(url) {
       var controller = new AbortController();
       var response = fetch(url, { signal: controller.signal });
+      // A failure is the app's to report, when it takes the response; not an unhandled rejection.
+      response.catch(function () {});
       fetched[url] = { response: response, controller: controller };
       return response;
     }

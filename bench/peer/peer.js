@@ -5,6 +5,9 @@
 //   /peer/?data=URL_OF_DATAPACKAGE_JSON        (default /data/datapackage.json)
 //         &view=overview                       (default) the two aligned panels of the national series
 //         &view=map&indicator=ID&period=YYYY   the county choropleth (defaults: as the portal picks)
+//         &view=fetch                          no chart: every file of the package fetched and read
+//                                              to its last byte, nothing parsed (the floor any page
+//                                              reading the package meets)
 //
 // Performance marks: gk:data-ready (files fetched and parsed; for the map, boundaries converted to
 // GeoJSON too), then gk:chart-painted or gk:map-painted (the first frame painted after ECharts'
@@ -389,12 +392,31 @@ async function map() {
   });
 }
 
+// --- fetch: the package's bytes only ------------------------------------------------------------
+
+/** Every file of the package fetched and read to its end, all at once after the descriptor; marks
+ *  gk:data-ready when the last byte is in. */
+async function fetchOnly() {
+  const descriptor = await fetchJson(descriptorUrl);
+  const paths = (descriptor.resources ?? []).map((r) => r.path).filter((p) => typeof p === "string");
+  const sizes = await Promise.all(
+    paths.map(async (path) => {
+      const url = new URL(path, descriptorUrl);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+      return (await response.arrayBuffer()).byteLength;
+    }),
+  );
+  finish("gk:data-ready", { files: String(paths.length), bytes: String(sizes.reduce((a, b) => a + b, 0)) });
+}
+
 try {
   if (typeof echarts === "undefined") throw new Error("echarts.min.js did not load");
   const view = params.get("view") ?? "overview";
   if (view === "overview") await overview();
   else if (view === "map") await map();
-  else throw new Error(`unknown view “${view}” (overview or map)`);
+  else if (view === "fetch") await fetchOnly();
+  else throw new Error(`unknown view “${view}” (overview, map or fetch)`);
 } catch (e) {
   fail(e);
 }

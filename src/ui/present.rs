@@ -59,8 +59,9 @@ fn channel(story: &str) -> Option<web_sys::BroadcastChannel> {
 }
 
 /// Keeps the slide in step with the other window: posts this window's slide when it changes and
-/// goes to the slide the other window posts.
-fn sync(story: Memo<String>, slide: Memo<usize>) {
+/// goes to the slide the other window posts. Nothing is posted before the story's `count` slides
+/// are there: until then the slide is not yet the one the address asks for.
+fn sync(story: Memo<String>, slide: Memo<usize>, count: Memo<usize>) {
     let Some(ch) = channel(&story.get_untracked()) else { return };
     let url = use_url();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -72,7 +73,9 @@ fn sync(story: Memo<String>, slide: Memo<usize>) {
     on_message.forget();
     let sender = ch.clone();
     Effect::new(move |_| {
-        let _ = sender.post_message(&(slide.get() as f64).into());
+        if count.get() > 0 {
+            let _ = sender.post_message(&(slide.get() as f64).into());
+        }
     });
     on_cleanup(move || ch.close());
 }
@@ -214,7 +217,7 @@ pub fn Present() -> impl IntoView {
     let overview = RwSignal::new(false);
     provide_context(Colours(&Palette::CONTRAST));
     super::i18n::page_title(move || story.with(|s| s.as_ref().and_then(|s| s.slides.get(current.get())).map(|x| x.title.get(i18n.locale.get()).to_owned())).unwrap_or_default());
-    sync(id, current);
+    sync(id, current, count);
     let step = move |s: Step| show_slide(url, go(current.get_untracked(), count.get_untracked(), s));
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() || for_the_focused_element(&e) {
@@ -311,7 +314,7 @@ pub fn Notes() -> impl IntoView {
     let count = Memo::new(move |_| story.with(|s| s.as_ref().map_or(0, |s| s.slides.len())));
     let current = use_slide(count);
     super::i18n::page_title(move || i18n.t("present-notes"));
-    sync(id, current);
+    sync(id, current, count);
     let url = use_url();
     let started = js_sys::Date::now();
     let elapsed = RwSignal::new(0u64);

@@ -158,8 +158,18 @@ describe("network conditions and other sites", () => {
       await cdp.send("Network.enable");
       // 400 ms round trips and 100 KB/s: about a phone on a weak 3G signal.
       await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 100 * 1024, uploadThroughput: 50 * 1024 });
+      // The start-up script asks for the data while the WebAssembly loads; one file is held until
+      // the app runs, so that the app has something left to wait for.
+      let release;
+      const held = new Promise((r) => (release = r));
+      await page.route(/\/observations\.csv$/, async (route) => {
+        await held;
+        await route.continue();
+      });
       await page.goto(app.url("/funds?lang=en"), { waitUntil: "commit", timeout: 60_000 });
+      await page.waitForFunction(() => window.wasmBindings, null, { timeout: 60_000 });
       await page.locator(".loading").waitFor({ timeout: 60_000 });
+      release();
       await page.locator(".chart-box svg").first().waitFor({ timeout: 90_000 });
       assert.equal(await page.locator(".data-problems, .load-error").count(), 0);
     });

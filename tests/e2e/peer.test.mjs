@@ -1,10 +1,10 @@
 // The ECharts peer page (bench/peer/): built beside the release build with a synthetic scale
 // package (gongkai-synth), served by nginx under the portal's Content-Security-Policy, it draws
-// the overview's national series and the county choropleth, sets the benchmark's performance
-// marks, and shows errors as text.
+// the overview's national series and the county choropleth (or only fetches the package), sets the
+// benchmark's performance marks, and shows errors as text.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 import { ROOT, startApp, screenshot } from "./harness.mjs";
@@ -78,6 +78,19 @@ describe("ECharts peer page", () => {
       assert.equal(o.title[0], "建档立卡贫困人口（县级），2018年");
       assert.deepEqual([data.regions, data.withData, data.classes], ["2875", "2870", "5"]);
       await screenshot(page, "peer-map-synthetic");
+    });
+  });
+
+  test("the package only: every file fetched and read to its last byte", async () => {
+    await app.journey("peer-fetch-synthetic", async (page) => {
+      await page.goto(app.url(`/peer/?data=${SYNTHETIC}&view=fetch`));
+      const { marks, data } = await finished(page);
+      assert.equal(data.ready, "1");
+      assert.ok(marks["gk:data-ready"] > 0, JSON.stringify(marks));
+      const descriptor = JSON.parse(await readFile(join(site, "synthetic", "datapackage.json"), "utf8"));
+      const sizes = await Promise.all(descriptor.resources.map((r) => stat(join(site, "synthetic", r.path)).then((s) => s.size)));
+      assert.equal(data.files, String(descriptor.resources.length));
+      assert.equal(data.bytes, String(sizes.reduce((a, b) => a + b, 0)), "the bytes as published, whatever the transfer's encoding");
     });
   });
 
