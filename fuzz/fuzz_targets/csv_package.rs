@@ -10,10 +10,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let texts = parts(data);
-    let (files, problems) = package::files(DESCRIPTOR_FILE, descriptor());
+    let (files, _) = package::files(DESCRIPTOR_FILE, descriptor());
     let paths: Vec<String> = files.iter().map(|(_, path)| path.clone()).collect();
     let text_of = |path: &str| paths.iter().position(|p| p == path).and_then(|i| texts.get(i));
-    let loaded = package::read_files(DESCRIPTOR_FILE, descriptor(), (files, problems), |path| {
+    let loaded = package::read(DESCRIPTOR_FILE, descriptor(), |path| {
         text_of(path).map(|bytes| bytes.to_vec()).ok_or_else(|| DataError::unavailable(path, "not in this input"))
     });
     let mut named: Vec<&str> = paths.iter().map(String::as_str).collect();

@@ -23,10 +23,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(matches!(&problem.place, Place::Path(p) if p.starts_with("gongkai:")), "{problem:?}");
         assert_located(problem, &[DESCRIPTOR_FILE]);
     }
-    let (files, problems) = package::files(DESCRIPTOR_FILE, &descriptor);
+    let (files, _) = package::files(DESCRIPTOR_FILE, &descriptor);
     let mut named: Vec<&str> = files.iter().map(|(_, path)| path.as_str()).collect();
     named.push(DESCRIPTOR_FILE);
-    let loaded = package::read_files(DESCRIPTOR_FILE, &descriptor, (files.clone(), problems), base_file);
+    let loaded = package::read(DESCRIPTOR_FILE, &descriptor, base_file);
     for problem in &loaded.problems {
         assert_located(problem, &named);
     }

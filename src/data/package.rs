@@ -42,8 +42,9 @@ pub fn files(descriptor_file: &str, descriptor: &Descriptor) -> (Vec<(&'static s
     (files, problems)
 }
 
-/// A published file's bytes as they arrive: all at once from memory or disk, or piece by piece
-/// from the network, so that the browser reads a file while the rest of it is still coming.
+/// A published file's bytes as the reader gets them: all at once from memory or disk, or in
+/// pieces copied from what the browser received (which never need be one block in the portal's
+/// memory).
 pub trait Incoming {
     /// Waits until the file can be read; returns how many rows it will have, if that is known
     /// (room for them is reserved), or why it cannot be read.
@@ -118,9 +119,9 @@ fn open<'f, S: Incoming>(
 }
 
 /// [`read`] for a caller that has already asked [`files`] which files to get (the browser starts
-/// fetching them all at once). Each file is asked for and read in turn, checked as text as it is
-/// read, so that a file is read while its later bytes are still arriving and `read` can let go of
-/// one file's bytes before the next.
+/// fetching them all at once) and whose files come as [`Incoming`] pieces. Each file is asked for
+/// and read in turn, checked as text as it is read, so that `read` can let go of one file's bytes
+/// before the next.
 pub async fn read_files<S: Incoming>(
     descriptor_file: &str,
     descriptor: &Descriptor,

@@ -96,7 +96,7 @@ impl Seen {
     }
 }
 
-/// One CSV file: its name for messages, its schema, and its bytes as they arrive.
+/// One CSV file: its name for messages, its schema, and its bytes as they come (see [`Incoming`]).
 pub struct CsvFile<'t, S> {
     pub name: &'t str,
     /// The field names its schema declares.
@@ -124,7 +124,7 @@ fn reserve_rows<T>(items: &mut Vec<T>, hint: Option<usize>) {
     }
 }
 
-/// Calls `each` for every row of `file` as its bytes arrive, and `keep` with the items of rows
+/// Calls `each` for every row of `file` piece by piece, and `keep` with the items of rows
 /// without problems; `rows_hint` is set to the rows expected, if the file's source knows, before
 /// the first row is kept. Returns whether the file stands: a file that is not text, is blank,
 /// has a header that does not match its schema, or could not be read to its end is reported

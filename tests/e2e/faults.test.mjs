@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-import { ROOT, startApp, screenshot, waitForPortal } from "./harness.mjs";
+import { ROOT, startApp, screenshot, waitForPortal, holdBack } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -132,12 +132,7 @@ describe("network conditions and other sites", () => {
   test("the browser taken offline (DevTools network emulation) names the URL; back online, retry recovers", async () => {
     await app.journey("fault-cdp-offline", async (page, context) => {
       // The page itself loads; the browser goes offline before the package is asked for.
-      let release;
-      const held = new Promise((ok) => (release = ok));
-      await page.route(DESCRIPTOR, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, DESCRIPTOR);
       await page.goto(app.url("/?lang=en"));
       await page.locator(".loading").waitFor();
       await context.setOffline(true);
@@ -160,12 +155,7 @@ describe("network conditions and other sites", () => {
       await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 100 * 1024, uploadThroughput: 50 * 1024 });
       // The start-up script asks for the data while the WebAssembly loads; one file is held until
       // the app runs, so that the app has something left to wait for.
-      let release;
-      const held = new Promise((r) => (release = r));
-      await page.route(/\/observations\.csv$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, /\/observations\.csv$/);
       await page.goto(app.url("/funds?lang=en"), { waitUntil: "commit", timeout: 60_000 });
       await page.waitForFunction(() => window.wasmBindings, null, { timeout: 60_000 });
       await page.locator(".loading").waitFor({ timeout: 60_000 });

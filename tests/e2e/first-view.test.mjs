@@ -5,7 +5,7 @@
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 
-import { startApp, screenshot, axe } from "./harness.mjs";
+import { startApp, screenshot, axe, holdBack } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -68,12 +68,7 @@ describe("first view", () => {
         new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: "layout-shift", buffered: true });
       });
       // Hold the app back until the first view has been read.
-      let release;
-      const held = new Promise((r) => (release = r));
-      await page.route(/\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, /\.wasm$/);
       const navigation = page.goto(app.url("/"), { waitUntil: "commit" });
       await page.locator("#first-view main h1").waitFor();
       const before = await textOf(page, "#first-view main");

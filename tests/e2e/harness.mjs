@@ -119,6 +119,20 @@ export async function screenshot(page, name, options = {}) {
   return file;
 }
 
+/**
+ * Holds back every request of `page` matching `pattern` until the returned function is called;
+ * then they go on to the server.
+ */
+export async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((go) => (release = go));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Waits until the portal has mounted and the data has loaded (the overview chart or an error). */
 export async function waitForPortal(page) {
   await page.locator(".site-header").waitFor();

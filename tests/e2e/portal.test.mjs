@@ -5,7 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { join } from "node:path";
 
-import { ROOT, startApp, screenshot, waitForPortal, axe, tofuIn } from "./harness.mjs";
+import { ROOT, startApp, screenshot, waitForPortal, axe, tofuIn, holdBack } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -236,12 +236,7 @@ describe("data loading", () => {
 
   test("the loading indicator shows while data is slow", async () => {
     await app.journey("data-slow", async (page) => {
-      let release;
-      const held = new Promise((ok) => (release = ok));
-      await page.route("**/data/datapackage.json", async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, "**/data/datapackage.json");
       // A page without the pre-rendered first view (which shows its data while the app loads).
       await page.goto(app.url("/funds"));
       await page.locator(".loading progress").waitFor();

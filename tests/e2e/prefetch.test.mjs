@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-import { ROOT, startApp } from "./harness.mjs";
+import { ROOT, startApp, holdBack } from "./harness.mjs";
 
 const RESOURCES = ["regions", "sources", "indicators", "pairings", "observations", "funds", "commitments"];
 let app;
@@ -43,12 +43,7 @@ describe("data fetched while the app loads", () => {
     const paths = await packagePaths();
     await app.journey("prefetch-funds", async (page) => {
       const seen = watchRequests(page);
-      let release;
-      const held = new Promise((r) => (release = r));
-      await page.route(/\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, /\.wasm$/);
       const navigation = page.goto(app.url("/funds"), { waitUntil: "commit" });
       // With the WebAssembly held back, only the start-up script can ask for the files.
       await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => r.name.includes("/data/")).length >= n, paths.length);
