@@ -17,8 +17,9 @@
 // Everything else falls back to default-src 'none'.
 import { pathToFileURL } from "node:url";
 
-/** Build files whose names carry a content hash (see also public/sw.js). */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+/** Build files whose names carry a content hash (see also public/sw.js). Trunk writes the
+ *  64-bit hash as hex without leading zeros, so it has up to 16 digits (15 one time in 16). */
+export const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 /** The Content-Security-Policy for a page that `frameAncestors` may frame. */
 export function csp(frameAncestors) {

@@ -13,7 +13,8 @@
  */
 "use strict";
 const CACHE = "gongkai-v1";
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+// As deploy/policy.mjs: the hash is hex without leading zeros, up to 16 digits.
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 function scoped(path) {
   return new URL(path, self.registration.scope).href;

@@ -38,6 +38,13 @@ describe("deployment files", () => {
     assert.equal(committed, nginxConf(), "run: node deploy/policy.mjs nginx > deploy/nginx/gongkai.conf");
   });
 
+  test("a hashed name is told by its hash of up to 16 hex digits (trunk drops leading zeros), the same in the service worker", async () => {
+    for (const f of ["gongkai-46d1c28c1916f6dc_bg.wasm", "gongkai-1569f9670dded56_bg.wasm", "main-3d59fb5d5141a9d6.css", "boot-0a1.js"]) assert.ok(HASHED.test(f), f);
+    for (const f of ["embed.js", "sw.js", "index.html", "first-view.js", "gongkai-46d1c28c1916f6dc0_bg.wasm", "data/observations.csv"]) assert.ok(!HASHED.test(f), f);
+    const worker = await readFile(join(ROOT, "public", "sw.js"), "utf8");
+    assert.ok(worker.includes(`const HASHED = ${HASHED};`), "public/sw.js names hashed files as deploy/policy.mjs does");
+  });
+
   test("the build's _headers gives pages and embeds their policies and names every hashed file as immutable", async () => {
     const files = await filesUnder(DIST);
     const text = await readFile(join(DIST, "_headers"), "utf8");
