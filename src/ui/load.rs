@@ -360,12 +360,18 @@ impl Arriving {
 fn for_pieces(chunk: &js_sys::Uint8Array, piece: &mut Vec<u8>, mut each: impl FnMut(&[u8])) {
     let mut at = 0;
     while at < chunk.length() {
-        let n = (chunk.length() - at).min(CRC_PIECE as u32);
-        piece.resize(n as usize, 0);
-        chunk.subarray(at, at + n).copy_to(piece);
+        at += copy_piece(chunk, at, piece);
         each(piece);
-        at += n;
     }
+}
+
+/// Copies the next piece of `chunk` from byte `at` (at most [`CRC_PIECE`] bytes) into `piece`;
+/// returns its length.
+fn copy_piece(chunk: &js_sys::Uint8Array, at: u32, piece: &mut Vec<u8>) -> u32 {
+    let n = (chunk.length() - at).min(CRC_PIECE as u32);
+    piece.resize(n as usize, 0);
+    chunk.subarray(at, at + n).copy_to(piece);
+    n
 }
 
 impl package::Incoming for Arriving {
@@ -380,10 +386,7 @@ impl package::Incoming for Arriving {
         let Some(chunks) = &self.chunks else { return Ok(None) };
         let (index, offset) = &mut self.at;
         let Some(chunk) = chunks.get(*index) else { return Ok(None) };
-        let n = (chunk.length() - *offset).min(CRC_PIECE as u32);
-        self.piece.resize(n as usize, 0);
-        chunk.subarray(*offset, *offset + n).copy_to(&mut self.piece);
-        *offset += n;
+        *offset += copy_piece(chunk, *offset, &mut self.piece);
         if *offset >= chunk.length() {
             (*index, *offset) = (*index + 1, 0);
         }

@@ -2,9 +2,10 @@
 //! (`bench/harness.mjs`) and visible in any browser's performance panel. Each costs microseconds
 //! and changes nothing on screen.
 //!
-//! - [`DATA_READY`]: the data package is fetched, parsed and validated. Its files are read as
-//!   they arrive, so `gk:parse-validate`, a measure that ends there, lasts as long as the reading
-//!   alone took: the time since the files were asked for, less the time spent waiting for bytes.
+//! - [`DATA_READY`]: the data package is fetched, parsed and validated. Its files are read one
+//!   after another, each once it has arrived, so `gk:parse-validate`, a measure that ends there,
+//!   lasts as long as the reading alone took: the time since the files were asked for, less the
+//!   time spent waiting for them.
 //! - [`CHART_PAINTED`]: the first frame with a chart in it has been painted.
 //! - `gk:map-painted:N`: a frame with a map layer of `N` regions has been painted.
 //! - [`RECOLOURED`]: a frame with the map's new colours has been painted.
