@@ -6,7 +6,7 @@ use super::checks;
 use super::decode;
 use super::descriptor::{Descriptor, MapSettings, MAP_KEY};
 use super::error::{DataError, Place, Reason, RefKind};
-use super::model::Dataset;
+use super::model::{Dataset, Region};
 use super::resources::{self, CsvFile, Index, Refs, Spec};
 
 /// The result of reading a package: the valid part, and every problem found.
@@ -93,7 +93,7 @@ fn at_once<F: std::future::Future>(future: F) -> F::Output {
 /// bytes of a resource's path, or why they could not be had (e.g. [`DataError::unavailable`] with
 /// `HTTP 404 Not Found`).
 pub fn read(descriptor_file: &str, descriptor: &Descriptor, mut read: impl FnMut(&str) -> Result<Vec<u8>, DataError>) -> Loaded {
-    at_once(read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), |path| read(path).map(Whole::new)))
+    at_once(read_files(descriptor_file, descriptor, files(descriptor_file, descriptor), |path| read(path).map(Whole::new), |_| ()))
 }
 
 /// The resource of `spec` as `files` names it, with its bytes as `read` has them; `None` if the
@@ -121,18 +121,21 @@ fn open<'f, S: Incoming>(
 /// [`read`] for a caller that has already asked [`files`] which files to get (the browser starts
 /// fetching them all at once) and whose files come as [`Incoming`] pieces. Each file is asked for
 /// and read in turn, checked as text as it is read, so that `read` can let go of one file's bytes
-/// before the next.
+/// before the next. `regions_read` is shown the package's regions as soon as they are read (the
+/// first file), while the rest is still to come.
 pub async fn read_files<S: Incoming>(
     descriptor_file: &str,
     descriptor: &Descriptor,
     (files, mut problems): (Vec<(&'static str, String)>, Vec<DataError>),
     mut read: impl FnMut(&str) -> Result<S, DataError>,
+    regions_read: impl FnOnce(&[Region]),
 ) -> Loaded {
     let mut file = |spec: &Spec, problems: &mut Vec<DataError>| open(spec, &files, descriptor, &mut read, problems);
     let mut dataset = Dataset { title: descriptor.title.clone(), ..Dataset::default() };
     if let Some(f) = file(&resources::REGIONS, &mut problems) {
         dataset.regions = resources::regions(f, &mut problems).await;
     }
+    regions_read(&dataset.regions);
     let regions = Index::of(dataset.regions.iter().map(|r| r.code.as_str()));
     if let Some(f) = file(&resources::SOURCES, &mut problems) {
         dataset.sources = resources::sources(f, &regions, &mut problems).await;
@@ -228,4 +231,35 @@ pub fn load_path(path: &std::path::Path) -> Result<Loaded, DataError> {
     let bytes = std::fs::read(path).map_err(|e| DataError::unavailable(&name, e))?;
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
     load(&name, &bytes, |file| std::fs::read(dir.join(file)).map_err(|e| DataError::unavailable(file, e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    /// The regions are shown to `regions_read` once read, before any other file is asked for.
+    #[test]
+    fn the_regions_are_shown_before_the_other_files_are_opened() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("public/data/datapackage.json")).expect("descriptor");
+        let descriptor = Descriptor::parse("datapackage.json", &text).expect("descriptor parses");
+        let opened = RefCell::new(Vec::new());
+        let mut shown = None;
+        let loaded = at_once(read_files(
+            "datapackage.json",
+            &descriptor,
+            files("datapackage.json", &descriptor),
+            |path| {
+                opened.borrow_mut().push(path.to_owned());
+                std::fs::read(root.join("tests/fixtures/base").join(path)).map(Whole::new).map_err(|e| DataError::unavailable(path, e))
+            },
+            |regions| shown = Some((regions.iter().map(|r| r.code.clone()).collect::<Vec<_>>(), opened.borrow().clone())),
+        ));
+        let (codes, opened_then) = shown.expect("regions shown");
+        assert_eq!(codes, loaded.dataset.regions.iter().map(|r| r.code.clone()).collect::<Vec<_>>());
+        assert!(!codes.is_empty());
+        assert_eq!(opened_then, ["regions.csv"]);
+        assert!(opened.borrow().len() > 1, "the other files are opened afterwards");
+    }
 }

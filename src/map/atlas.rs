@@ -5,9 +5,19 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::data::{Level, Region};
 use crate::geo::albers::{Albers, Fit};
 use crate::geo::topojson::{Layers, Shape};
 use crate::geo::{anchor, Point};
+
+/// The provinces (two-digit code prefixes, sorted, each once) of the county-level regions among
+/// `regions`: the county files a map of them needs.
+pub fn county_provinces<'r>(regions: impl IntoIterator<Item = &'r Region>) -> Vec<String> {
+    let mut provinces: Vec<String> = regions.into_iter().filter(|r| r.level == Level::County).filter_map(|r| r.code.get(..2)).map(str::to_owned).collect();
+    provinces.sort();
+    provinces.dedup();
+    provinces
+}
 
 /// The tiers of China's administrative divisions the boundary files hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,21 +38,21 @@ impl Tier {
     }
 
     /// The tier of the data's `level`, if it is a division's.
-    pub fn of_level(level: crate::data::Level) -> Option<Tier> {
+    pub fn of_level(level: Level) -> Option<Tier> {
         match level {
-            crate::data::Level::Province => Some(Tier::Province),
-            crate::data::Level::Prefecture => Some(Tier::Prefecture),
-            crate::data::Level::County => Some(Tier::County),
+            Level::Province => Some(Tier::Province),
+            Level::Prefecture => Some(Tier::Prefecture),
+            Level::County => Some(Tier::County),
             _ => None,
         }
     }
 
     /// The data's level of a division of this tier.
-    pub fn level(self) -> crate::data::Level {
+    pub fn level(self) -> Level {
         match self {
-            Tier::Province => crate::data::Level::Province,
-            Tier::Prefecture => crate::data::Level::Prefecture,
-            Tier::County => crate::data::Level::County,
+            Tier::Province => Level::Province,
+            Tier::Prefecture => Level::Prefecture,
+            Tier::County => Level::County,
         }
     }
 }
@@ -116,9 +126,9 @@ fn grow(bounds: &mut (Point, Point), p: Point) {
 const EMPTY: (Point, Point) = ((f64::INFINITY, f64::INFINITY), (f64::NEG_INFINITY, f64::NEG_INFINITY));
 
 impl Atlas {
-    /// The atlas of the first view's file (layers `provinces`, `prefectures`, `maritime`).
-    pub fn new(layers: &Layers) -> Atlas {
-        let mut atlas = Atlas {
+    /// An atlas without divisions yet: files are [`add`](Atlas::add)ed in any order as they arrive.
+    pub fn empty() -> Atlas {
+        Atlas {
             albers: Albers::china(),
             divisions: Vec::new(),
             by_code: FxHashMap::default(),
@@ -126,7 +136,12 @@ impl Atlas {
             all: EMPTY,
             mainland: EMPTY,
             counties_loaded: FxHashSet::default(),
-        };
+        }
+    }
+
+    /// The atlas of the first view's file (layers `provinces`, `prefectures`, `maritime`).
+    pub fn new(layers: &Layers) -> Atlas {
+        let mut atlas = Atlas::empty();
         atlas.add(layers);
         atlas
     }
@@ -379,6 +394,45 @@ mod tests {
         add_counties(&mut atlas, "500000", include_str!("../../public/geo/counties/500000.topo.json"));
         let chongqing = atlas.find("500000").expect("重庆市");
         assert_eq!(atlas.children(Some(chongqing)).len(), 38);
+    }
+
+    #[test]
+    fn county_files_that_arrive_before_the_first_view_make_the_same_atlas() {
+        let first = decode("china.topo.json", include_str!("../../public/geo/china.topo.json")).expect("decodes");
+        let counties = decode("150000.topo.json", include_str!("../../public/geo/counties/150000.topo.json")).expect("decodes");
+        let mut late = Atlas::new(&first);
+        late.add(&counties);
+        let mut early = Atlas::empty();
+        early.add(&counties);
+        early.add(&first);
+        assert_eq!(early.divisions.len(), late.divisions.len());
+        for code in ["150000", "150500", "150521", "110000"] {
+            let chain = |a: &Atlas| a.find(code).map(|i| names(a, &a.chain(i)));
+            assert!(chain(&late).is_some(), "{code}");
+            assert_eq!(chain(&early), chain(&late), "{code}");
+        }
+        let sorted_children = |a: &Atlas, code: &str| {
+            let mut n = names(a, &a.children(a.find(code)));
+            n.sort();
+            n
+        };
+        assert_eq!(sorted_children(&early, "150500"), sorted_children(&late, "150500"));
+        assert_eq!(early.layout(None, true), late.layout(None, true));
+        assert!(early.has_counties_of("150521"));
+    }
+
+    #[test]
+    fn a_county_map_needs_the_files_of_its_counties_provinces_only() {
+        let region = |code: &str, level| Region { code: code.into(), names: Default::default(), level, parent: None, note: Default::default() };
+        let regions = [
+            region("150521", Level::County),
+            region("210904", Level::County),
+            region("150522", Level::County),
+            region("130000", Level::Province),
+            region("370200", Level::Prefecture),
+        ];
+        assert_eq!(county_provinces(&regions), ["15", "21"]);
+        assert!(county_provinces(&regions[3..]).is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::data::descriptor::Descriptor;
 use crate::data::package;
-use crate::data::{decode, DataError, Dataset, Place, Reason};
+use crate::data::{decode, DataError, Dataset, Place, Reason, Region};
 use crate::geo::topojson::GeoError;
 
 use super::perf;
@@ -280,7 +280,8 @@ async fn read_body(url: &str, response: gloo_net::http::Response, total: Option<
         if done {
             break;
         }
-        let value = js_sys::Uint8Array::new(&js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?);
+        // The chunk as it came: `Uint8Array::new` would copy it.
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?.unchecked_into();
         received += u64::from(value.length());
         if perf::now() - shown_at >= PROGRESS_EVERY_MS {
             shown_at = perf::now();
@@ -334,22 +335,24 @@ struct Arriving {
 }
 
 impl Arriving {
-    /// Waits for the rest of the file; counts, measures and records it.
+    /// Waits for the rest of the file, counting and measuring each chunk as it comes (while the
+    /// next is on its way), and records it.
     async fn arrive(&mut self) -> Result<Vec<js_sys::Uint8Array>, DataError> {
         use futures::StreamExt;
-        let since = perf::now();
-        let mut chunks = Vec::new();
-        while let Some(chunk) = self.incoming.next().await {
-            chunks.push(chunk?);
-        }
-        self.waited.set(self.waited.get() + perf::now() - since);
         let (mut crc, mut len) = (crc32fast::Hasher::new(), 0u64);
-        for chunk in &chunks {
-            for_pieces(chunk, &mut self.piece, |piece| {
+        let mut chunks = Vec::new();
+        loop {
+            let since = perf::now();
+            let next = self.incoming.next().await;
+            self.waited.set(self.waited.get() + perf::now() - since);
+            let Some(chunk) = next else { break };
+            let chunk = chunk?;
+            for_pieces(&chunk, &mut self.piece, |piece| {
                 crc.update(piece);
                 self.line_breaks += memchr::memchr_iter(b'\n', piece).count();
             });
             len += u64::from(chunk.length());
+            chunks.push(chunk);
         }
         self.arrived.borrow_mut().push(Published { path: self.path.clone(), len, crc: crc.finalize() });
         Ok(chunks)
@@ -396,10 +399,11 @@ impl package::Incoming for Arriving {
 
 /// Fetches and reads the data package whose descriptor is at `relative` (resolved against the
 /// page's base URL): the descriptor first (handed to `read_descriptor` as soon as it is read, with
-/// its URL), then every CSV it names, all at once, each read once it has arrived. A CSV that
+/// its URL), then every CSV it names, all at once, each read once it has arrived (the regions,
+/// read first, are handed to `regions_read` as soon as they are). A CSV that
 /// cannot be fetched is reported among the package's problems (with its URL and status) and the
 /// rest still loads; a descriptor that cannot be fetched or read fails the whole load.
-pub async fn load_package(relative: String, read_descriptor: impl FnOnce(&str, &Descriptor)) -> Result<Fetched, LoadError> {
+pub async fn load_package(relative: String, read_descriptor: impl FnOnce(&str, &Descriptor), regions_read: impl FnOnce(&[Region])) -> Result<Fetched, LoadError> {
     let url = absolute_url(&relative);
     let bytes = fetch_bytes(&url, TIMEOUT).await?;
     let file = relative.rsplit('/').next().unwrap_or(&relative).to_owned();
@@ -436,7 +440,7 @@ pub async fn load_package(relative: String, read_descriptor: impl FnOnce(&str, &
         let incoming = incoming.remove(path).ok_or_else(|| DataError::unavailable(path, "not fetched"))?;
         let (arrived, waited) = (arrived.clone(), waited.clone());
         Ok(Arriving { path: path.to_owned(), incoming, chunks: None, at: (0, 0), piece: Vec::new(), line_breaks: 0, arrived, waited })
-    })
+    }, regions_read)
     .await;
     // Stories' views are checked against the charts the data makes.
     let stories = crate::present::check(&file, &loaded.dataset);

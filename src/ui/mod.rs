@@ -52,6 +52,9 @@ pub struct DataState {
     /// The descriptor's URL and the boundaries it names, as soon as it is read (before the rest of
     /// the package): the map starts on its boundary files meanwhile.
     pub boundaries: RwSignal<Option<(String, Option<Boundaries>)>>,
+    /// The provinces (two-digit code prefixes) of the package's county-level regions, as soon as
+    /// its regions are read: a county map asks for their boundary files while the rest loads.
+    pub county_provinces: RwSignal<Vec<String>>,
     /// What `?data=` asked for, when it is not the default dataset.
     param: StoredValue<DataParam>,
 }
@@ -78,14 +81,19 @@ impl DataState {
         let package = package_of(&param);
         let attempt = RwSignal::new(0u32);
         let boundaries = RwSignal::new(None);
+        let county_provinces = RwSignal::new(Vec::new());
         let resource = LocalResource::new(move || {
             attempt.track();
-            load_package(package.clone(), move |url, descriptor| boundaries.set(Some((url.to_owned(), descriptor.map.boundaries.clone()))))
+            load_package(
+                package.clone(),
+                move |url, descriptor| boundaries.set(Some((url.to_owned(), descriptor.map.boundaries.clone()))),
+                move |regions| county_provinces.set(crate::map::atlas::county_provinces(regions)),
+            )
         });
         let dataset = Memo::new(move |_| {
             resource.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|f| Arc::clone(&f.dataset)))
         });
-        DataState { resource, attempt, dataset, boundaries, param: StoredValue::new(param) }
+        DataState { resource, attempt, dataset, boundaries, county_provinces, param: StoredValue::new(param) }
     }
 
     /// The package being shown: `?data=`'s, or the default.

@@ -3,8 +3,10 @@
 //! county (by click, keyboard, breadcrumbs or search), all recorded in the URL.
 //!
 //! The first view's boundaries load with the page; a province's counties load when the reader
-//! goes into it, or when the choropleth or the arrows need them.
+//! goes into it, or when the choropleth or the arrows need them (a county map asks for them
+//! while the data loads, once the package's regions are read).
 
+mod counties;
 mod flows;
 pub(crate) mod naming;
 pub mod regions;
@@ -13,14 +15,12 @@ mod search;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
-use rustc_hash::FxHashSet;
 
 use crate::data::descriptor::Boundaries;
 use crate::data::{Dataset, Level};
 use crate::geo::topojson::{decode, GeoError, Layers};
-use crate::map::atlas::Atlas;
+use crate::map::atlas::{county_provinces, Atlas};
 use crate::map::bins::Binning;
 use crate::map::choropleth::{choices, choropleth, Choice, Choropleth, Selection};
 use crate::map::flows::Measure;
@@ -124,22 +124,36 @@ pub fn MapSection() -> impl IntoView {
     move || files.get().map(|files| view! { <MapLoader files=files/> })
 }
 
-/// Loads the first view's boundaries, then shows the map once the data has loaded too.
+/// Loads the first view's boundaries (and, for a county map, its county files) while the data
+/// loads, then shows the map once the data has loaded too.
 #[component]
 fn MapLoader(files: Files) -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_context::<DataState>();
     let attempt = RwSignal::new(0u32);
     let url = files.url(&files.first_view);
+    let atlas = RwSignal::new(Atlas::empty());
     let base = {
         let url = url.clone();
         LocalResource::new(move || {
             attempt.track();
             let url = url.clone();
-            async move { load_layers(url).await.map(|layers| Arc::new(Atlas::new(&layers))) }
+            async move { load_layers(url).await.map(|layers| atlas.update(|a| a.add(&layers))) }
         })
     };
     let files = StoredValue::new(files);
+    let counties = counties::Counties::new(files, atlas);
+    // The county files the address asks for, before the data is in: those of the province the
+    // reader is in, and for a county map those of every province with counties in the package.
+    let query_map = use_query_map();
+    Effect::new(move |_| {
+        let query = query_map.with(|q| MapQuery::parse(|k| q.get(k)).0);
+        let mut wanted: Vec<String> = query.at.as_ref().and_then(|c| c.get(..2)).map(str::to_owned).into_iter().collect();
+        if query.level.as_deref() == Some(<&str>::from(Level::County)) {
+            wanted.extend(data.county_provinces.get());
+        }
+        counties.want(wanted);
+    });
     // Until the data is in, its own loading indicator is shown (`status`), not the map's.
     let data_loaded = Memo::new(move |_| data.resource.with(Option::is_some));
     move || match base.get() {
@@ -154,7 +168,7 @@ fn MapLoader(files: Files) -> impl IntoView {
             }.into_any()
         }
         Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
-        Some(Ok(atlas)) => view! { <MapView atlas=Atlas::clone(&atlas) files=files.get_value()/> }.into_any(),
+        Some(Ok(())) => view! { <MapView atlas=atlas counties=counties files=files/> }.into_any(),
     }
 }
 
@@ -184,11 +198,10 @@ fn selection_of(query: &MapQuery, dataset: &Dataset, all: &[Choice]) -> Option<S
 
 /// The map with its controls, once the first view has loaded.
 #[component]
-fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
+fn MapView(atlas: RwSignal<Atlas>, counties: counties::Counties, files: StoredValue<Files>) -> impl IntoView {
     let i18n = use_i18n();
     let theme = super::theme::use_theme();
     let data = expect_context::<DataState>();
-    let atlas = RwSignal::new(atlas);
     let landscape = landscape();
     // An embed shows the view it was given: no pickers, switches or search box.
     let embedded = crate::ui::embed::embedded();
@@ -198,10 +211,6 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
     let url = use_url();
     let go = Callback::new(move |q: MapQuery| url.set_page(q.search(), MapQuery::KEYS, false));
 
-    // County files: requested once each, added to the atlas as they arrive.
-    let requested = RwSignal::new(FxHashSet::<String>::default());
-    let county_errors = RwSignal::new(Vec::<(String, LoadError)>::new());
-    let files = StoredValue::new(files);
     let naming = naming::Naming::new(files.with_value(|f| f.url(&f.names)));
     // English pages name divisions from the index's pinyin: fetch it for them.
     Effect::new(move |_| {
@@ -209,31 +218,6 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
             naming.want();
         }
     });
-    // The files asked for together are added to the atlas together: the map is redrawn once, not
-    // once per province (a county map of the country is 34 files and 2,875 paths).
-    let want = move |provinces: Vec<String>| {
-        let new: Vec<String> = provinces.into_iter().filter(|p| !requested.with_untracked(|r| r.contains(p))).collect();
-        if new.is_empty() {
-            return;
-        }
-        requested.update(|r| r.extend(new.iter().cloned()));
-        spawn_local(async move {
-            // Each file is added as it arrives, so that its decoded shapes go before the next
-            // file's arrive; the map is told once, when all are in.
-            let loads = new.into_iter().map(|p| async move {
-                let loaded = load_layers(files.with_value(|f| f.county_url(&p))).await;
-                loaded.map(|layers| atlas.update_untracked(|a| a.add(&layers))).map_err(|e| (p, e))
-            });
-            let (added, errors): (Vec<_>, Vec<_>) = futures::future::join_all(loads).await.into_iter().partition(Result::is_ok);
-            let errors: Vec<(String, LoadError)> = errors.into_iter().filter_map(Result::err).collect();
-            if !added.is_empty() {
-                atlas.notify();
-            }
-            if !errors.is_empty() {
-                county_errors.update(|v| v.extend(errors));
-            }
-        });
-    };
 
     let changes = Changes::published();
     let all_choices = Memo::new(move |_| data.dataset.get().map(|d| choices(&d)).unwrap_or_default());
@@ -272,14 +256,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         }
         if show.get() == Show::Flows {
             if let Some(d) = data.dataset.get() {
-                wanted.extend(
-                    d.pairings
-                        .iter()
-                        .flat_map(|p| [p.from, p.to])
-                        .filter_map(|r| d.regions.get(r))
-                        .filter(|r| r.level == Level::County)
-                        .filter_map(|r| r.code.get(..2).map(str::to_owned)),
-                );
+                wanted.extend(county_provinces(d.pairings.iter().flat_map(|p| [p.from, p.to]).filter_map(|r| d.regions.get(r))));
             }
         }
         wanted.sort();
@@ -287,15 +264,15 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
         wanted
     });
     // Asked for at once, before the map is first drawn, and again whenever more are needed.
-    want(wanted.get_untracked());
-    Effect::new(move |_| want(wanted.get()));
+    counties.want(wanted.get_untracked());
+    Effect::new(move |_| counties.want(wanted.get()));
 
     // Where the reader is: the division of `at`, once its geometry is there.
     let at = Memo::new(move |_| query.with(|q| q.at.clone()).and_then(|code| atlas.with(|a| a.find(&code))));
     let at_unknown = Memo::new(move |_| {
         let code = query.with(|q| q.at.clone())?;
         let province = code.get(..2)?.to_owned();
-        let settled = atlas.with(|a| a.has_counties_of(&code)) || county_errors.with(|e| e.iter().any(|(p, _)| *p == province));
+        let settled = atlas.with(|a| a.has_counties_of(&code)) || counties.errors.with(|e| e.iter().any(|(p, _)| *p == province));
         (settled && at.get().is_none()).then_some(code)
     });
     // The page of the region the reader is at, when the data has something about it.
@@ -354,7 +331,7 @@ fn MapView(atlas: Atlas, files: Files) -> impl IntoView {
                 <crate::ui::progress::Transfers shown=crate::ui::progress::is_geometry/>
             </div>
         })}
-        {move || county_errors.with(|errors| errors.iter().map(|(_, e)| {
+        {move || counties.errors.with(|errors| errors.iter().map(|(_, e)| {
             let e = e.clone();
             view! { <p class="map-warning" role="note">{move || i18n.t_args("map-counties-missing", &[("detail", e.describe(i18n.locale.get()).into())])}</p> }
         }).collect_view())}
