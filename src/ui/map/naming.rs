@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::map::names::localized;
 use crate::map::search::Index;
@@ -23,6 +24,8 @@ pub struct Naming {
     /// `None` until wanted, then the fetch's outcome.
     pub loaded: LocalResource<Option<Result<Index, LoadError>>>,
     pub index: Memo<Option<Arc<Index>>>,
+    /// The data's regions by code: a county map names thousands of divisions.
+    regions: Memo<Arc<FxHashMap<String, usize>>>,
     data: DataState,
     i18n: I18n,
 }
@@ -51,7 +54,12 @@ impl Naming {
             }
             Some(Arc::new(index))
         });
-        Naming { wanted, loaded, index, data, i18n: use_i18n() }
+        let regions = Memo::new(move |_| {
+            let mut by_code = FxHashMap::default();
+            data.dataset.with(|d| d.iter().flat_map(|d| d.regions.iter().enumerate()).for_each(|(i, r)| _ = by_code.entry(r.code.clone()).or_insert(i)));
+            Arc::new(by_code)
+        });
+        Naming { wanted, loaded, index, regions, data, i18n: use_i18n() }
     }
 
     /// Fetches the index if it has not been.
@@ -66,7 +74,8 @@ impl Naming {
     pub fn name(&self, code: &str, boundary_name: &str) -> String {
         let locale = self.i18n.locale.get();
         let dataset = self.data.dataset.get();
-        let data = dataset.as_ref().and_then(|d| d.regions.iter().find(|r| r.code == code)).map(|r| &r.names);
+        let at = self.regions.with(|r| r.get(code).copied());
+        let data = dataset.as_ref().zip(at).and_then(|(d, i)| d.regions.get(i)).map(|r| &r.names);
         // Only English reads the index (so a Chinese page does not redraw when it arrives).
         if locale != crate::i18n::Locale::En {
             return localized(locale, boundary_name, data, None);
