@@ -212,16 +212,32 @@ together), a known column is found by where its name lies in memory, the last re
 tried first, and line breaks are found a word at a time: parse + validate went from ~590,000 to
 ~790,000 rows/s. The loading indicators redraw ten times a second, not for each of a file's
 hundreds of chunks. The map's boundaries load while the data does (the descriptor, read first,
-names them), and its county files are asked for before the map is first drawn. On pages other
-than the pre-rendered first view, the start-up script asks for the data package while the
-WebAssembly loads (\`public/first-view.js\`; the app takes those responses). What remains is
-mostly the package itself: its 19 MB arrive inflated from 1 MB of brotli, and the browser
-inflates it no faster than the page takes it, so the floor row above (every byte read, nothing
-parsed) is already about 0.4 × the ECharts map; the reading (~300 ms) and the map (~250 ms from
-data to every county painted) come on top. Reading the files while they arrive was measured and
-gained nothing here (the browser's inflating and the reading share the machine's two cores) and,
-as the rows are then not known in advance, cost 10 MiB more memory; it was not kept. Meeting
-0.5 × would need the reading and drawing together in under ~0.1 × the ECharts map.
+names them). On pages other than the pre-rendered first view, the start-up script asks for the
+data package while the WebAssembly loads (\`public/first-view.js\`; the app takes those
+responses). Then (0.87 × on this page's previous run): each chunk of a file was copied once more
+as it arrived (\`new Uint8Array(chunk)\` copies; it is now taken as it comes), and a file's CRC and
+rows were counted after it had arrived whole (now chunk by chunk, while the next is on its way); a
+county map drew the provinces first and every county ~250 ms later, as it asked for its county
+files only once the data was in (it now asks as soon as the package's regions, the first file,
+are read, so they arrive and are projected while the observations still load, and the map is
+drawn once); and naming each of the 2,903 divisions searched the 3,236 regions one by one (now
+looked up by code).
+
+What remains is mostly the package itself: its 19 MB arrive inflated from 1 MB of brotli, and
+the browser inflates it no faster than the page takes it, so the floor row above (every byte read,
+nothing parsed) is already about 0.4 × the ECharts map; the reading (~300 ms) and the map (~150 ms
+from data to every county painted: the page's views, 2,903 paths written and parsed as one piece
+of markup, then style and layout) come on top. Part of the floor is the measuring itself:
+Playwright keeps DevTools' network recording on for its pages, and Chromium then keeps and decodes
+a copy of every text response on the page's main thread (70–120 ms for the 19 MB CSV). In a bare
+DevTools session (no network recording) the floor is ~0.25 × and the county map ratio about the
+same (0.83–0.85), as both pages pay it. Two things were measured and not kept: reading the files
+while they arrive gained nothing (the browser's inflating and the reading share the machine's two
+cores) and, as the rows are then not known in advance, cost 10 MiB more memory; and building for
+speed (\`opt-level = 3\`, wasm-opt -O3) read ~35% faster (336 → 221 ms) but made the WebAssembly
+~180 KiB larger in brotli (520 → 700 KiB), which every cold load of a page other than the
+pre-rendered overview pays on a phone's network. Meeting 0.5 × would need the reading and drawing
+together in under ~0.1 × the ECharts map.
 MD
 cat target/benchmarks.md
 if [[ "${1:-}" == "--write" ]]; then
