@@ -1,7 +1,8 @@
 // The ECharts peer page (bench/peer/): built beside the release build with a synthetic scale
 // package (gongkai-synth), served by nginx under the portal's Content-Security-Policy, it draws
 // the overview's national series and the county choropleth (or only fetches the package), sets the
-// benchmark's performance marks, and shows errors as text.
+// benchmark's performance marks, and shows errors as text. Beside it, the portal's own county map
+// of the same package loads its county files while the data does.
 import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, rm, stat } from "node:fs/promises";
@@ -106,5 +107,25 @@ describe("ECharts peer page", () => {
       },
       { allowConsole: [/404/] },
     );
+  });
+});
+
+describe("the portal on the same site", () => {
+  test("a county map of the synthetic package asks for its county files while the data loads, and is drawn once, with every county", async () => {
+    await app.journey("portal-map-synthetic", async (page) => {
+      await page.goto(app.url(`/map?data=${SYNTHETIC}&indicator=poor_persons&level=county&period=2018`));
+      // Each drawing of the map's layer places `gk:map-painted:N`, N the divisions drawn.
+      await page.waitForFunction(() => performance.getEntriesByType("mark").some((m) => /^gk:map-painted:(\d+)$/.test(m.name) && Number(m.name.split(":")[2]) >= 2870), null, { timeout: 60_000 });
+      const seen = await page.evaluate(() => ({
+        painted: performance.getEntriesByType("mark").filter((m) => m.name.startsWith("gk:map-painted:")).map((m) => Number(m.name.split(":")[2])),
+        ready: performance.getEntriesByName("gk:data-ready")[0]?.startTime,
+        counties: performance.getEntriesByType("resource").filter((r) => r.name.includes("/geo/counties/")).map((r) => r.startTime),
+      }));
+      assert.ok(seen.ready > 0, JSON.stringify(seen));
+      assert.ok(seen.counties.length >= 30, `county files asked for: ${seen.counties.length}`);
+      assert.ok(seen.counties.every((t) => t < seen.ready), `county files asked for at ${seen.counties.map(Math.round)}, data ready at ${Math.round(seen.ready)}`);
+      assert.ok(seen.painted[0] >= 2870, `drawn first with ${seen.painted[0]} divisions (all: ${seen.painted})`);
+      await screenshot(page, "portal-map-synthetic");
+    });
   });
 });

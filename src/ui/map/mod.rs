@@ -156,9 +156,14 @@ fn MapLoader(files: Files) -> impl IntoView {
     });
     // Until the data is in, its own loading indicator is shown (`status`), not the map's.
     let data_loaded = Memo::new(move |_| data.resource.with(Option::is_some));
+    // Then the map is first drawn once the county files asked for meanwhile have come (or
+    // failed): a county map is drawn once, with its counties, not with the provinces first.
+    let counties_in = Memo::new(move |was: Option<&bool>| was == Some(&true) || (data_loaded.get() && counties.settled()));
     move || match base.get() {
         _ if !data_loaded.get() => ().into_any(),
-        None => {
+        Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
+        Some(Ok(())) if counties_in.get() => view! { <MapView atlas=atlas counties=counties files=files/> }.into_any(),
+        _ => {
             let url = url.clone();
             view! {
                 <div class="loading" role="status">
@@ -167,8 +172,6 @@ fn MapLoader(files: Files) -> impl IntoView {
                 </div>
             }.into_any()
         }
-        Some(Err(error)) => view! { <LoadFailed error=error retry=Callback::new(move |_| attempt.update(|n| *n += 1))/> }.into_any(),
-        Some(Ok(())) => view! { <MapView atlas=atlas counties=counties files=files/> }.into_any(),
     }
 }
 
