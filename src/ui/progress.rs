@@ -76,7 +76,9 @@ pub fn Transfers(shown: fn(&str) -> bool) -> impl IntoView {
     view! {
         <Show when=move || !list.with(Vec::is_empty)>
             <ul class="transfers" aria-label=move || i18n.t("loading-files")>
-                {move || list.get().into_iter().map(|t| {
+                // Keyed by what a line shows: a file's news redraws its own line, not the list's
+                // (a county map loads 34 boundary files at once).
+                <For each=move || list.get() key=|t| (t.url.clone(), t.received, t.total, t.finished) children=move |t| {
                     let name = t.url.rsplit('/').next().unwrap_or(&t.url).to_owned();
                     let (value, max) = match t.total.filter(|&x| x >= t.received && x > 0) {
                         Some(total) => (Some(t.received as f64), total as f64),
@@ -89,7 +91,7 @@ pub fn Transfers(shown: fn(&str) -> bool) -> impl IntoView {
                             <span class="transfer-bytes">{move || transfer(t.received, t.total, i18n.locale.get())}</span>
                         </li>
                     }
-                }).collect_view()}
+                }/>
             </ul>
         </Show>
     }
