@@ -65,7 +65,7 @@ These shared machines have slow spells of several seconds, when their neighbours
 (everything in the browser, charts included, then runs 1.5–2 times slower). So each asserted
 browser measurement is taken in rounds: when a round misses its budget, the test waits 3 s and
 measures again, up to 3 rounds, and the best round counts. The log (\`target/bench.log\`) shows
-every round (\`ROUND …\`); this run took ${rounds} rounds for its 5 measurements (5: none repeated; the recolouring of the whole-page benchmark below is the fifth).
+every round (\`ROUND …\`); this run took ${rounds} rounds for its 5 measurements (5 when none is repeated; the recolouring of the whole-page benchmark below is the fifth).
 
 ## Data package: parse + validate 100,000 observation rows
 
