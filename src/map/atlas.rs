@@ -10,10 +10,15 @@ use crate::geo::albers::{Albers, Fit};
 use crate::geo::topojson::{Layers, Shape};
 use crate::geo::{anchor, Point};
 
+/// The province of the division `code`: its two-digit prefix, which names its county file.
+pub fn province_of(code: &str) -> Option<&str> {
+    code.get(..2)
+}
+
 /// The provinces (two-digit code prefixes, sorted, each once) of the county-level regions among
 /// `regions`: the county files a map of them needs.
 pub fn county_provinces<'r>(regions: impl IntoIterator<Item = &'r Region>) -> Vec<String> {
-    let mut provinces: Vec<String> = regions.into_iter().filter(|r| r.level == Level::County).filter_map(|r| r.code.get(..2)).map(str::to_owned).collect();
+    let mut provinces: Vec<String> = regions.into_iter().filter(|r| r.level == Level::County).filter_map(|r| province_of(&r.code)).map(str::to_owned).collect();
     provinces.sort();
     provinces.dedup();
     provinces
@@ -159,7 +164,7 @@ impl Atlas {
             }
             let Some(tier) = Tier::of(&shape.level) else { continue };
             if tier == Tier::County {
-                if let Some(prefix) = shape.adcode.get(..2) {
+                if let Some(prefix) = province_of(&shape.adcode) {
                     self.counties_loaded.insert(prefix.to_owned());
                 }
             }
@@ -214,7 +219,7 @@ impl Atlas {
 
     /// Whether the counties of `code`'s province have been added.
     pub fn has_counties_of(&self, code: &str) -> bool {
-        code.get(..2).is_some_and(|p| self.counties_loaded.contains(p))
+        province_of(code).is_some_and(|p| self.counties_loaded.contains(p))
     }
 
     /// The coarsest division with `code` (a province before the prefecture of the same code).

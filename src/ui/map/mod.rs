@@ -20,7 +20,7 @@ use leptos_router::hooks::use_query_map;
 use crate::data::descriptor::Boundaries;
 use crate::data::{Dataset, Level};
 use crate::geo::topojson::{decode, GeoError, Layers};
-use crate::map::atlas::{county_provinces, Atlas};
+use crate::map::atlas::{county_provinces, province_of, Atlas};
 use crate::map::bins::Binning;
 use crate::map::choropleth::{choices, choropleth, Choice, Choropleth, Selection};
 use crate::map::flows::Measure;
@@ -148,7 +148,7 @@ fn MapLoader(files: Files) -> impl IntoView {
     let query_map = use_query_map();
     Effect::new(move |_| {
         let query = query_map.with(|q| MapQuery::parse(|k| q.get(k)).0);
-        let mut wanted: Vec<String> = query.at.as_ref().and_then(|c| c.get(..2)).map(str::to_owned).into_iter().collect();
+        let mut wanted: Vec<String> = query.at.as_deref().and_then(province_of).map(str::to_owned).into_iter().collect();
         if query.level.as_deref() == Some(<&str>::from(Level::County)) {
             wanted.extend(data.county_provinces.get());
         }
@@ -251,10 +251,10 @@ fn MapView(atlas: RwSignal<Atlas>, counties: counties::Counties, files: StoredVa
     // Which county files are needed: the province the reader is in, the provinces of shaded
     // counties, and those of counties at either end of a pairing.
     let wanted = Memo::new(move |_| {
-        let mut wanted: Vec<String> = query.with(|q| q.at.as_ref().and_then(|c| c.get(..2)).map(str::to_owned)).into_iter().collect();
+        let mut wanted: Vec<String> = query.with(|q| q.at.as_deref().and_then(province_of).map(str::to_owned)).into_iter().collect();
         if let Some(c) = shades.get() {
             if selection.with(|s| s.as_ref().map(|s| s.level)) == Some(Level::County) {
-                wanted.extend(c.shaded.keys().filter_map(|k| k.get(..2)).map(str::to_owned));
+                wanted.extend(c.shaded.keys().filter_map(|k| province_of(k)).map(str::to_owned));
             }
         }
         if show.get() == Show::Flows {
@@ -274,7 +274,7 @@ fn MapView(atlas: RwSignal<Atlas>, counties: counties::Counties, files: StoredVa
     let at = Memo::new(move |_| query.with(|q| q.at.clone()).and_then(|code| atlas.with(|a| a.find(&code))));
     let at_unknown = Memo::new(move |_| {
         let code = query.with(|q| q.at.clone())?;
-        let province = code.get(..2)?.to_owned();
+        let province = province_of(&code)?.to_owned();
         let settled = atlas.with(|a| a.has_counties_of(&code)) || counties.errors.with(|e| e.iter().any(|(p, _)| *p == province));
         (settled && at.get().is_none()).then_some(code)
     });
