@@ -239,15 +239,34 @@ const CRC_PIECE: usize = 64 * 1024;
 
 /// Fetches `url`, keeping its chunks in the browser (see [`Received`]).
 pub async fn fetch_received(url: &str, timeout: Duration) -> Result<Received, LoadError> {
-    let (chunks, mut crc, mut len) = (js_sys::Array::new(), crc32fast::Hasher::new(), 0u64);
-    let mut piece = Vec::new();
+    let (chunks, mut tally) = (js_sys::Array::new(), Tally::default());
     fetch(url, timeout, |chunk| {
-        for_pieces(&chunk, &mut piece, |p| crc.update(p));
-        len += u64::from(chunk.length());
+        tally.add(&chunk, |_| ());
         chunks.push(&chunk);
     })
     .await?;
-    Ok(Received { chunks, len, crc: crc.finalize() })
+    Ok(Received { chunks, len: tally.len, crc: tally.crc.finalize() })
+}
+
+/// A file's length and CRC-32, added up chunk by chunk as it is received: the portal's reading
+/// and the download's fresh copy count the same way, so that the two can be compared.
+#[derive(Default)]
+struct Tally {
+    crc: crc32fast::Hasher,
+    len: u64,
+    piece: Vec<u8>,
+}
+
+impl Tally {
+    /// Adds `chunk`, copied into the portal's memory a piece at a time; `each` sees every piece too.
+    fn add(&mut self, chunk: &js_sys::Uint8Array, mut each: impl FnMut(&[u8])) {
+        let Tally { crc, len, piece } = self;
+        for_pieces(chunk, piece, |p| {
+            crc.update(p);
+            each(p);
+        });
+        *len += u64::from(chunk.length());
+    }
 }
 
 /// How often, at most, the loading indicators are told how much of a file has arrived.
@@ -339,7 +358,7 @@ impl Arriving {
     /// next is on its way), and records it.
     async fn arrive(&mut self) -> Result<Vec<js_sys::Uint8Array>, DataError> {
         use futures::StreamExt;
-        let (mut crc, mut len) = (crc32fast::Hasher::new(), 0u64);
+        let mut tally = Tally::default();
         let mut chunks = Vec::new();
         loop {
             let since = perf::now();
@@ -347,14 +366,10 @@ impl Arriving {
             self.waited.set(self.waited.get() + perf::now() - since);
             let Some(chunk) = next else { break };
             let chunk = chunk?;
-            for_pieces(&chunk, &mut self.piece, |piece| {
-                crc.update(piece);
-                self.line_breaks += memchr::memchr_iter(b'\n', piece).count();
-            });
-            len += u64::from(chunk.length());
+            tally.add(&chunk, |piece| self.line_breaks += memchr::memchr_iter(b'\n', piece).count());
             chunks.push(chunk);
         }
-        self.arrived.borrow_mut().push(Published { path: self.path.clone(), len, crc: crc.finalize() });
+        self.arrived.borrow_mut().push(Published { path: self.path.clone(), len: tally.len, crc: tally.crc.finalize() });
         Ok(chunks)
     }
 }
