@@ -143,8 +143,9 @@ fn MapLoader(files: Files) -> impl IntoView {
     };
     let files = StoredValue::new(files);
     let counties = counties::Counties::new(files, atlas);
-    // The county files the address asks for, before the data is in: those of the province the
-    // reader is in, and for a county map those of every province with counties in the package.
+    // The county files the address asks for, from the start (before the data is in) and whenever
+    // it changes: those of the province the reader is in, and for a county map those of every
+    // province with counties in the package.
     let query_map = use_query_map();
     Effect::new(move |_| {
         let query = query_map.with(|q| MapQuery::parse(|k| q.get(k)).0);
@@ -248,10 +249,10 @@ fn MapView(atlas: RwSignal<Atlas>, counties: counties::Counties, files: StoredVa
     let measure = Memo::new(move |_| query.with(|q| q.measure.unwrap_or(Measure::Money)));
     let pick_measure = Callback::new(move |m: Measure| go.run(MapQuery { measure: Some(m), ..query.get_untracked() }));
 
-    // Which county files are needed: the province the reader is in, the provinces of shaded
-    // counties, and those of counties at either end of a pairing.
+    // Which county files the data needs (the loader asks for the province the reader is in): the
+    // provinces of shaded counties, and those of counties at either end of a pairing.
     let wanted = Memo::new(move |_| {
-        let mut wanted: Vec<String> = query.with(|q| q.at.as_deref().and_then(province_of).map(str::to_owned)).into_iter().collect();
+        let mut wanted: Vec<String> = Vec::new();
         if let Some(c) = shades.get() {
             if selection.with(|s| s.as_ref().map(|s| s.level)) == Some(Level::County) {
                 wanted.extend(c.shaded.keys().filter_map(|k| province_of(k)).map(str::to_owned));
