@@ -354,3 +354,27 @@ async fn combobox_lists_results_arrow_keys_move_and_enter_chooses() {
     drop(handle);
     root.remove();
 }
+
+/// Long work that steps through `Slices` lets a task queued at its start run within its first
+/// slices, not only once it has ended (as it would if it never let go).
+#[wasm_bindgen_test]
+async fn long_work_in_slices_lets_a_waiting_task_run_before_it_ends() {
+    use gongkai::ui::slices::{Slices, SLICE_MS};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let now = || gongkai::ui::perf::now();
+    let ran_at = Rc::new(Cell::new(None));
+    let ran = ran_at.clone();
+    set_timeout(move || ran.set(Some(gongkai::ui::perf::now())), std::time::Duration::ZERO);
+    let start = now();
+    let (mut slices, mut others) = (Slices::new(), 0.0);
+    // Six slices' worth of work, in steps of about a millisecond.
+    while now() - start - others < 6.0 * SLICE_MS {
+        let step = now();
+        while now() - step < 1.0 {}
+        others += slices.step().await;
+    }
+    let ran = ran_at.get().expect("the waiting task ran before the work ended");
+    assert!(ran - start < 3.0 * SLICE_MS, "the waiting task ran {:.0} ms after the work began (slices of {SLICE_MS} ms)", ran - start);
+    assert!(others > 0.0, "the time other tasks took is counted");
+}

@@ -17,6 +17,7 @@ use crate::data::{decode, DataError, Dataset, Place, Reason, Region};
 use crate::geo::topojson::GeoError;
 
 use super::perf;
+use super::slices::Slices;
 use crate::i18n::{tr_args, Locale};
 
 /// Where the default data package is published, relative to the page's `<base href>`.
@@ -351,6 +352,8 @@ struct Arriving {
     /// (so that the reading's own time can be measured).
     arrived: Rc<std::cell::RefCell<Vec<Published>>>,
     waited: Rc<Cell<f64>>,
+    /// The reading's slices: a file of hundreds of thousands of rows is not read in one task.
+    slices: Slices,
 }
 
 impl Arriving {
@@ -397,10 +400,15 @@ impl package::Incoming for Arriving {
     async fn start(&mut self) -> Result<Option<usize>, DataError> {
         let chunks = self.arrive().await?;
         self.chunks = Some(chunks);
+        self.slices = Slices::new();
         Ok(Some(self.line_breaks))
     }
 
+    /// Between slices of the reading, the page's other tasks run first (their time counts as
+    /// waiting).
     async fn next(&mut self) -> Result<Option<&[u8]>, DataError> {
+        let others = self.slices.step().await;
+        self.waited.set(self.waited.get() + others);
         let Some(chunks) = &self.chunks else { return Ok(None) };
         let (index, offset) = &mut self.at;
         let Some(chunk) = chunks.get(*index) else { return Ok(None) };
@@ -454,7 +462,7 @@ pub async fn load_package(relative: String, read_descriptor: impl FnOnce(&str, &
     let mut loaded = package::read_files(&file, &descriptor, planned, |path| {
         let incoming = incoming.remove(path).ok_or_else(|| DataError::unavailable(path, "not fetched"))?;
         let (arrived, waited) = (arrived.clone(), waited.clone());
-        Ok(Arriving { path: path.to_owned(), incoming, chunks: None, at: (0, 0), piece: Vec::new(), line_breaks: 0, arrived, waited })
+        Ok(Arriving { path: path.to_owned(), incoming, chunks: None, at: (0, 0), piece: Vec::new(), line_breaks: 0, arrived, waited, slices: Slices::new() })
     }, regions_read)
     .await;
     // Stories' views are checked against the charts the data makes.

@@ -21,6 +21,7 @@ pub mod perf;
 pub mod present;
 mod provenance;
 pub mod share;
+pub mod slices;
 pub mod region;
 pub mod shell;
 mod sources;

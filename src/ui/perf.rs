@@ -5,7 +5,7 @@
 //! - [`DATA_READY`]: the data package is fetched, parsed and validated. Its files are read one
 //!   after another, each once it has arrived, so `gk:parse-validate`, a measure that ends there,
 //!   lasts as long as the reading alone took: the time since the files were asked for, less the
-//!   time spent waiting for them.
+//!   time spent waiting for them and letting the page's other tasks run between slices of it.
 //! - [`CHART_PAINTED`]: the first frame with a chart in it has been painted.
 //! - `gk:map-painted:N`: a frame with a map layer of `N` regions has been painted.
 //! - [`RECOLOURED`]: a frame with the map's new colours has been painted.
