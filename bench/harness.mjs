@@ -236,20 +236,24 @@ export async function recolours(page, times) {
   return durations;
 }
 
-/** Recolouring, in rounds of 11 switches: these shared machines have slow spells of a few
- *  seconds, so when a round's median misses the budget the harness waits 3 s and measures again,
- *  up to 3 rounds, and keeps the best round (every round is printed). */
-async function recolourRounds(page) {
+/** `measure` in rounds: these shared machines have slow spells of a few seconds, so when a
+ *  round's figure (`figure` of what it measured; lower is better) misses the budget `key`, the
+ *  harness waits 3 s and measures again, up to 3 rounds, and keeps the best round (every round is
+ *  printed, as `describe` words it). */
+async function inRounds(key, measure, figure, describe) {
   let best = null;
   for (let round = 1; round <= 3; round++) {
-    const durations = await recolours(page, 11);
-    console.log(`ROUND recolour ${round}: median ${median(durations).toFixed(1)} ms`);
-    if (!best || median(durations) < median(best)) best = durations;
-    if (check({ recolour: median(best) }).find((v) => v.key === "recolour").met) break;
-    await page.waitForTimeout(3000);
+    const measured = await measure();
+    console.log(`ROUND ${describe(measured, round)}`);
+    if (!best || figure(measured) < figure(best)) best = measured;
+    if (check({ [key]: figure(best) }).find((v) => v.key === key).met) break;
+    await new Promise((ok) => setTimeout(ok, 3000));
   }
   return best;
 }
+
+/** Recolouring, in rounds (see `inRounds`) of 11 switches. */
+const recolourRounds = (page) => inRounds("recolour", () => recolours(page, 11), median, (d, round) => `recolour ${round}: median ${median(d).toFixed(1)} ms`);
 
 /** A county map's own time: from its data ready to the frame painted with every county (as the
  *  Maps issue defines "painted"); each page's data ready comes once its files are fetched and
@@ -260,12 +264,10 @@ const drawing = (m) => m.painted.at - (m.dataReady?.at ?? NaN);
 /** The portal's county map drawing time over the ECharts page's, medians of one round. */
 const drawingRatio = (maps) => median(maps.app.map(drawing)) / median(maps.peer.map(drawing));
 
-/** County maps in rounds of five cold loads of each page, alternating (and the floor page): when
- *  a round's drawing ratio misses its budget, the harness waits 3 s and measures again, up to 3
- *  rounds, and keeps the best round (every round is printed). */
+/** County maps in rounds (see `inRounds`, on the drawing ratio) of five cold loads of each page,
+ *  alternating, and of the floor page. */
 async function mapRounds(browser, appUrl, peerUrl, floorUrl) {
-  let best = null;
-  for (let round = 1; round <= 3; round++) {
+  const round = async () => {
     const maps = { app: [], peer: [], floor: [] };
     for (let i = 0; i < 5; i++) {
       for (const [list, url, mark] of [[maps.app, appUrl, COUNTY_PAINTED], [maps.peer, peerUrl, "gk:map-painted"], [maps.floor, floorUrl, "gk:data-ready"]]) {
@@ -274,12 +276,10 @@ async function mapRounds(browser, appUrl, peerUrl, floorUrl) {
         list.push(m);
       }
     }
-    console.log(`ROUND county map ${round}: data ready → painted ${median(maps.app.map(drawing)).toFixed(0)} against ${median(maps.peer.map(drawing)).toFixed(0)} ms, ${drawingRatio(maps).toFixed(2)} ×`);
-    if (!best || drawingRatio(maps) < drawingRatio(best)) best = maps;
-    if (check({ mapRatio: drawingRatio(best) }).find((v) => v.key === "mapRatio").met) break;
-    await new Promise((ok) => setTimeout(ok, 3000));
-  }
-  return best;
+    return maps;
+  };
+  const describe = (maps, n) => `county map ${n}: data ready → painted ${median(maps.app.map(drawing)).toFixed(0)} against ${median(maps.peer.map(drawing)).toFixed(0)} ms, ${drawingRatio(maps).toFixed(2)} ×`;
+  return inRounds("mapRatio", round, drawingRatio, describe);
 }
 
 // ---------------------------------------------------------------------------------------------
