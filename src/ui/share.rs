@@ -121,16 +121,17 @@ pub fn ShareTools(#[prop(into)] shared: Signal<Shared>, id: String) -> impl Into
     let i18n = use_i18n();
     let (embed_dialog, download_dialog, cite_dialog) = (NodeRef::<Dialog>::new(), NodeRef::<Dialog>::new(), NodeRef::<Dialog>::new());
     let opened = RwSignal::new(0u32);
+    let accessed = RwSignal::new(None);
     let title = move |msg: &'static str| Signal::derive(move || i18n.t_args(msg, &[("title", shared.with(|s| s.title.clone()).into())]));
     view! {
         <div class="share-tools" role="group" aria-label=move || i18n.t("share-label")>
             <button type="button" data-share="embed" aria-haspopup="dialog" on:click=move |_| open(embed_dialog)>{move || i18n.t("share-embed")}</button>
             <button type="button" data-share="download" aria-haspopup="dialog" on:click=move |_| { opened.update(|n| *n += 1); open(download_dialog) }>{move || i18n.t("share-download")}</button>
-            <button type="button" data-share="cite" aria-haspopup="dialog" on:click=move |_| open(cite_dialog)>{move || i18n.t("share-cite")}</button>
+            <button type="button" data-share="cite" aria-haspopup="dialog" on:click=move |_| { accessed.set(Some(today())); open(cite_dialog) }>{move || i18n.t("share-cite")}</button>
         </div>
         <ShareDialog dialog=embed_dialog id=format!("{id}-embed") heading=title("embed-heading")><EmbedCode shared=shared/></ShareDialog>
         <ShareDialog dialog=download_dialog id=format!("{id}-download") heading=title("download-heading")><Downloads shared=shared opened=opened/></ShareDialog>
-        <ShareDialog dialog=cite_dialog id=format!("{id}-cite") heading=title("cite-heading")><Citations shared=shared/></ShareDialog>
+        <ShareDialog dialog=cite_dialog id=format!("{id}-cite") heading=title("cite-heading")><Citations shared=shared accessed=accessed/></ShareDialog>
     }
 }
 
@@ -303,19 +304,22 @@ fn Downloads(shared: Signal<Shared>, opened: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// The view cited in GB/T 7714 and APA style, with its permalink and today's date.
+/// The view cited in GB/T 7714 and APA style, with its permalink and the day the dialog was
+/// opened (`accessed`; nothing is written before, so that a page pre-rendered or left open on
+/// another day never shows a stale date).
 #[component]
-fn Citations(shared: Signal<Shared>) -> impl IntoView {
+fn Citations(shared: Signal<Shared>, accessed: RwSignal<Option<Date>>) -> impl IntoView {
     let i18n = use_i18n();
     let texts = Signal::derive(move || {
+        let Some(accessed) = accessed.get() else { return Default::default() };
         let s = shared.get();
         let (author, url) = (i18n.t("portal-name"), permalink(s.anchor.as_deref()));
-        let work = cite::Work { author: &author, title: &s.title, url: &url, accessed: today() };
+        let work = cite::Work { author: &author, title: &s.title, url: &url, accessed };
         (cite::gbt7714(&work), cite::apa(&work, i18n.locale.get()))
     });
     view! {
         <CopyBox text=Signal::derive(move || texts.get().0) label="cite-gbt7714" rows=3/>
         <CopyBox text=Signal::derive(move || texts.get().1) label="cite-apa-label" rows=3/>
-        <p class="share-help">{move || i18n.t_args("cite-help", &[("date", crate::format::date(today(), i18n.locale.get()).into())])}</p>
+        <p class="share-help">{move || accessed.get().map(|day| i18n.t_args("cite-help", &[("date", crate::format::date(day, i18n.locale.get()).into())]))}</p>
     }
 }
